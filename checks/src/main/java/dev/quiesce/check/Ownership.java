@@ -1,0 +1,28 @@
+package dev.quiesce.check;
+
+import dev.quiesce.facts.FileInfo;
+import java.util.Optional;
+
+/** The owner and group conditions every file check shares, with the command that fixes a mismatch. */
+final class Ownership {
+    private Ownership() {}
+
+    static void requireOwner(FileInfo file, String expected, Tally tally) {
+        require(file.path(), "owner", expected, file.ownedBy(expected), file.ownerLabel(), "chown", tally);
+    }
+
+    static void requireGroup(FileInfo file, String expected, Tally tally) {
+        require(file.path(), "group", expected, file.inGroup(expected), file.groupLabel(), "chgrp", tally);
+    }
+
+    private static void require(String path, String what, String expected, Optional<Boolean> matches, String actual,
+                                String command, Tally tally) {
+        if (matches.isEmpty()) {
+            tally.unknown("the host gave only numeric ids for " + path + " (its stat has no -c); write the " + what
+                    + " as a number");
+        } else if (!matches.get()) {
+            tally.fail(path + " has " + what + " " + actual + ", expected " + expected + ": " + command + " " + expected
+                    + " " + path);
+        }
+    }
+}

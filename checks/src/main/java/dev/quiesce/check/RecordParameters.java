@@ -1,0 +1,138 @@
+package dev.quiesce.check;
+
+import dev.quiesce.model.FileMode;
+import dev.quiesce.model.ParameterSpec;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Derives a check's {@link ParameterSpec}s from its parameter record and binds validated values to
+ * it. Java types map to YAML kinds: String, List of String, Integer, Boolean, {@link FileMode} and
+ * enums (written in lower case with '-' for '_').
+ */
+final class RecordParameters {
+    private RecordParameters() {}
+
+    static List<ParameterSpec> specs(Class<? extends Record> type) {
+        List<ParameterSpec> specs = new ArrayList<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            Param param = component.getAnnotation(Param.class);
+            if (param == null) {
+                throw new IllegalStateException(type.getName() + "." + component.getName() + " has no @Param");
+            }
+            specs.add(new ParameterSpec(yamlName(component.getName()), kind(component, param), param.required(),
+                    choices(component.getType()), param.value()
+                    + (param.defaultValue().isEmpty() ? "" : " Default: " + param.defaultValue() + "."),
+                    param.example()));
+        }
+        return specs;
+    }
+
+    /** Builds the record from values a {@code RulePackLoader} validated against {@link #specs}. */
+    static <P extends Record> P bind(Class<P> type, Map<String, Object> values) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] arguments = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent component = components[i];
+            Param param = component.getAnnotation(Param.class);
+            Object value = values.get(yamlName(component.getName()));
+            if (value == null && !param.defaultValue().isEmpty()) {
+                value = parseDefault(component, param.defaultValue());
+            }
+            arguments[i] = convert(component.getType(), value);
+        }
+        try {
+            Constructor<P> constructor = type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            constructor.setAccessible(true);
+            return constructor.newInstance(arguments);
+        } catch (InvocationTargetException e) {
+            throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + type.getName(), e);
+        }
+    }
+
+    static String yamlName(String javaName) {
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static ParameterSpec.Kind kind(RecordComponent component, Param param) {
+        Class<?> type = component.getType();
+        if (type == String.class) {
+            return param.path() ? ParameterSpec.Kind.PATH : ParameterSpec.Kind.STRING;
+        }
+        if (type == List.class && component.getGenericType() instanceof ParameterizedType p
+                && p.getActualTypeArguments()[0] == String.class) {
+            return param.path() ? ParameterSpec.Kind.PATH_LIST : ParameterSpec.Kind.STRING_LIST;
+        }
+        if (type == Integer.class) {
+            return ParameterSpec.Kind.INTEGER;
+        }
+        if (type == Boolean.class) {
+            return ParameterSpec.Kind.BOOLEAN;
+        }
+        if (type == FileMode.class) {
+            return ParameterSpec.Kind.MODE;
+        }
+        if (type.isEnum()) {
+            return ParameterSpec.Kind.CHOICE;
+        }
+        throw new IllegalStateException(component + ": parameters are String, List<String>, Integer, Boolean, "
+                + "FileMode or an enum, not " + type.getName());
+    }
+
+    private static List<String> choices(Class<?> type) {
+        if (!type.isEnum()) {
+            return List.of();
+        }
+        return Arrays.stream(type.getEnumConstants()).map(c -> choiceName((Enum<?>) c)).toList();
+    }
+
+    static String choiceName(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static Object parseDefault(RecordComponent component, String text) {
+        Class<?> type = component.getType();
+        if (type == List.class) {
+            return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+        if (type == Integer.class) {
+            return Long.parseLong(text);
+        }
+        if (type == Boolean.class) {
+            return Boolean.parseBoolean(text);
+        }
+        return text;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object convert(Class<?> type, Object value) {
+        if (value == null) {
+            return type == List.class ? List.of() : null;
+        }
+        if (type == Integer.class) {
+            return Math.toIntExact((Long) value);
+        }
+        if (type == FileMode.class) {
+            return FileMode.parse((String) value).orElseThrow();
+        }
+        if (type.isEnum()) {
+            for (Object constant : type.getEnumConstants()) {
+                if (choiceName((Enum) constant).equals(value)) {
+                    return constant;
+                }
+            }
+            throw new IllegalArgumentException("not a choice of " + type.getSimpleName() + ": " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.quiesce.engine;
+
+import dev.quiesce.check.BoundCheck;
+import dev.quiesce.check.CheckRegistry;
+import dev.quiesce.facts.FactRequest;
+import dev.quiesce.facts.Facts;
+import dev.quiesce.host.Host;
+import dev.quiesce.host.HostException;
+import dev.quiesce.model.AuditRun;
+import dev.quiesce.model.Finding;
+import dev.quiesce.model.HostInfo;
+import dev.quiesce.model.HostResult;
+import dev.quiesce.model.Rule;
+import dev.quiesce.model.RulePack;
+import dev.quiesce.model.Status;
+import dev.quiesce.model.Tool;
+import dev.quiesce.model.Verdict;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Audits hosts against rule packs: for each host it plans the facts its applicable rules need, collects
+ * them with one probe, and evaluates every rule. A host that cannot be probed becomes an
+ * UNREACHABLE/ERROR host while the others are audited.
+ */
+public final class Auditor {
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final List<RulePack> packs;
+    private final List<PlannedRule> rules;
+    private final Tool tool;
+    private final Clock clock;
+    private final int parallelism;
+
+    private record PlannedRule(Rule rule, BoundCheck<?> check) {}
+
+    public Auditor(CheckRegistry registry, List<RulePack> packs, Tool tool, Clock clock, int parallelism) {
+        this.packs = List.copyOf(packs);
+        this.rules = packs.stream().flatMap(p -> p.rules().stream())
+                .map(rule -> new PlannedRule(rule, registry.bind(rule.check()))).toList();
+        this.tool = tool;
+        this.clock = clock;
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    /** Every fact any rule could need on this host, whatever its roles: what {@code collect} gathers. */
+    public List<FactRequest> planAll(HostInfo host) {
+        return plan(rules, host);
+    }
+
+    public AuditRun audit(List<Host> hosts) {
+        Instant started = clock.instant();
+        String id = RUN_ID_TIME.format(started) + "-" + HexFormat.of().toHexDigits(new java.security.SecureRandom()
+                .nextInt());
+        List<HostResult> results = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, hosts.size())))) {
+            List<Future<HostResult>> futures = hosts.stream().map(h -> pool.submit(() -> audit(h))).toList();
+            for (Future<HostResult> future : futures) {
+                results.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the audit was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("auditing a host failed unexpectedly", e.getCause());
+        }
+        return new AuditRun(id, started, clock.instant(), tool, packs, results);
+    }
+
+    public HostResult audit(Host host) {
+        HostInfo info = host.info();
+        List<PlannedRule> applicable = rules.stream().filter(r -> r.rule().appliesTo(info.roles())).toList();
+        Facts facts;
+        try {
+            facts = host.probe(plan(applicable, info)).facts();
+        } catch (HostException e) {
+            List<Finding> findings = rules.stream().map(r -> r.rule().appliesTo(info.roles())
+                    ? Finding.of(r.rule(), Verdict.error("", "host not audited: " + e.getMessage(), List.of()))
+                    : skipped(r.rule(), info)).toList();
+            return new HostResult(info.name(), info.roles(), host.transport(), e.status(), e.getMessage(), findings);
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (PlannedRule planned : rules) {
+            findings.add(planned.rule().appliesTo(info.roles()) ? evaluate(planned, facts, info)
+                    : skipped(planned.rule(), info));
+        }
+        return new HostResult(info.name(), info.roles(), host.transport(), dev.quiesce.model.HostStatus.AUDITED, null,
+                findings);
+    }
+
+    private static List<FactRequest> plan(List<PlannedRule> rules, HostInfo host) {
+        Set<FactRequest> requests = new LinkedHashSet<>();
+        for (PlannedRule planned : rules) {
+            requests.addAll(planned.check().facts(host));
+        }
+        return List.copyOf(requests);
+    }
+
+    private static Finding evaluate(PlannedRule planned, Facts facts, HostInfo host) {
+        try {
+            return Finding.of(planned.rule(), planned.check().evaluate(facts, host));
+        } catch (RuntimeException e) {
+            // A bug in a check must not pass for a verdict, nor stop the other rules.
+            return Finding.of(planned.rule(), Verdict.error("", "the check '" + planned.rule().check().type()
+                    + "' failed: " + e, List.of()));
+        }
+    }
+
+    private static Finding skipped(Rule rule, HostInfo host) {
+        return Finding.of(rule, new Verdict(Status.SKIPPED, "roles " + new TreeSet<>(host.roles()), "roles "
+                + new TreeSet<>(rule.roles()), "not applicable: the host has none of the roles " + new TreeSet<>(
+                rule.roles()), List.of()));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.quiesce.facts;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The only commands a probe may run. Checks ask for a command's output by naming one of these; the
+ * arguments they add must match the command's pattern, so no rule pack or inventory can turn the
+ * probe into a way to run something else.
+ */
+public enum AllowedCommand {
+    UNAME(List.of("uname", "-srm"), 0, null),
+    SYSTEMD_DETECT_VIRT(List.of("systemd-detect-virt"), 0, null),
+    VMWARE_TOOLBOX_VERSION(List.of("vmware-toolbox-cmd", "-v"), 0, null),
+    SYSTEMCTL_IS_ACTIVE(List.of("systemctl", "is-active", "--"), 1, "[A-Za-z0-9@._-]+\\.service"),
+    IRIS_QLIST(List.of("iris", "qlist"), 0, null),
+    CCONTROL_QLIST(List.of("ccontrol", "qlist"), 0, null),
+    VIM_CMD_GETALLVMS(List.of("vim-cmd", "vmsvc/getallvms"), 0, null),
+    VIM_CMD_SNAPSHOT_GET(List.of("vim-cmd", "vmsvc/snapshot.get"), 1, "[0-9]{1,9}");
+
+    private final List<String> argv;
+    private final int argumentCount;
+    private final Pattern argumentPattern;
+
+    AllowedCommand(List<String> argv, int argumentCount, String argumentPattern) {
+        this.argv = argv;
+        this.argumentCount = argumentCount;
+        this.argumentPattern = argumentPattern == null ? null : Pattern.compile(argumentPattern);
+    }
+
+    /** The program and its fixed arguments. */
+    public List<String> argv() {
+        return argv;
+    }
+
+    /** Throws when {@code arguments} are not exactly what this command accepts. */
+    public void checkArguments(List<String> arguments) {
+        if (arguments.size() != argumentCount) {
+            throw new IllegalArgumentException(name() + " takes " + argumentCount + " argument(s), not "
+                    + arguments.size());
+        }
+        for (String argument : arguments) {
+            if (!argumentPattern.matcher(argument).matches()) {
+                throw new IllegalArgumentException(name() + " does not accept the argument '" + argument
+                        + "' (must match " + argumentPattern + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.quiesce.host;
+
+import dev.quiesce.facts.ProbeTranscript;
+import dev.quiesce.model.Tool;
+import java.util.Set;
+
+/** A saved probe run: the host's name and roles, the tool that collected it and the transcript. */
+public record Capture(String host, Set<String> roles, Tool tool, ProbeTranscript transcript) {
+    public static final String FORMAT = "quiesce-capture/1";
+}

@@ -1,0 +1,73 @@
+package dev.quiesce.host;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quiesce.facts.AllowedCommand;
+import dev.quiesce.facts.FactRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/** How a capture file writes fact requests: one JSON object per request, keyed by {@code kind}. */
+final class FactRequestJson {
+    private FactRequestJson() {}
+
+    static ObjectNode write(FactRequest request) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("kind", request.kind());
+        switch (request) {
+            case FactRequest.FileStat r -> node.put("path", r.path());
+            case FactRequest.FileContent r -> node.put("path", r.path()).put("maxBytes", r.maxBytes());
+            case FactRequest.DirectoryListing r -> node.put("path", r.path());
+            case FactRequest.CommandOutput r -> {
+                node.put("command", r.command().name());
+                r.arguments().forEach(node.putArray("arguments")::add);
+            }
+            case FactRequest.FileLines r -> {
+                node.put("directory", r.directory()).put("namePattern", r.namePattern());
+                r.fixedStrings().forEach(node.putArray("fixedStrings")::add);
+                node.put("maxBytes", r.maxBytes());
+            }
+        }
+        return node;
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong with the object */
+    static FactRequest read(JsonNode node) {
+        String kind = text(node, "kind");
+        return switch (kind) {
+            case "stat" -> new FactRequest.FileStat(text(node, "path"));
+            case "content" -> new FactRequest.FileContent(text(node, "path"), number(node, "maxBytes"));
+            case "listing" -> new FactRequest.DirectoryListing(text(node, "path"));
+            case "command" -> new FactRequest.CommandOutput(AllowedCommand.valueOf(text(node, "command")),
+                    strings(node, "arguments"));
+            case "lines" -> new FactRequest.FileLines(text(node, "directory"), text(node, "namePattern"),
+                    strings(node, "fixedStrings"), number(node, "maxBytes"));
+            default -> throw new IllegalArgumentException("unknown fact kind '" + kind + "'");
+        };
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("'" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    private static int number(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.canConvertToInt()) {
+            throw new IllegalArgumentException("'" + field + "' must be a number");
+        }
+        return value.asInt();
+    }
+
+    private static List<String> strings(JsonNode node, String field) {
+        List<String> result = new ArrayList<>();
+        JsonNode value = node.get(field);
+        if (value != null) {
+            value.forEach(item -> result.add(item.asText()));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.quiesce.host;
+
+import dev.quiesce.config.Location;
+import dev.quiesce.config.MappingReader;
+import dev.quiesce.config.Problems;
+import dev.quiesce.config.YamlNode;
+import dev.quiesce.config.YamlReader;
+import dev.quiesce.model.HostInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An inventory file: {@code apiVersion: quiesce/v1}, {@code kind: Inventory}, {@code hosts:} each with
+ * {@code name}, {@code roles}, {@code vars} and one transport ({@code local: true}, optionally with
+ * {@code root:}, or {@code capture: <file>}). Loading is strict and reports every problem at its place.
+ */
+public record Inventory(Path file, List<InventoryHost> hosts) {
+    public static final String API_VERSION = "quiesce/v1";
+    private static final Set<String> TOP_KEYS = Set.of("apiVersion", "kind", "hosts");
+    private static final Set<String> HOST_KEYS = Set.of("name", "roles", "vars", "local", "root", "capture");
+
+    public Inventory {
+        hosts = List.copyOf(hosts);
+    }
+
+    public static Inventory load(Path file) {
+        YamlNode root = YamlReader.read(file);
+        Problems problems = new Problems();
+        Path base = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("."));
+        List<InventoryHost> hosts = new ArrayList<>();
+        MappingReader.of(root, "the inventory", TOP_KEYS, problems).ifPresent(top -> {
+            header(top, problems);
+            Optional<YamlNode> list = top.node("hosts");
+            if (list.isEmpty()) {
+                problems.add(top.location(), "the inventory has no 'hosts'; add hosts: with at least one host");
+            } else if (!(list.get() instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
+                problems.add(list.get().location(), "'hosts' must be a non-empty list of hosts, not "
+                        + list.get().describe());
+            } else {
+                Map<String, Location> seen = new HashMap<>();
+                for (YamlNode item : sequence.items()) {
+                    host(item, base, problems).ifPresent(h -> {
+                        Location previous = seen.putIfAbsent(h.info().name(), item.location());
+                        if (previous != null) {
+                            problems.add(item.location(), "host name '" + h.info().name() + "' is used twice "
+                                    + "(first at line " + previous.line() + "); host names must be unique");
+                        } else {
+                            hosts.add(h);
+                        }
+                    });
+                }
+            }
+        });
+        problems.throwIfAny();
+        return new Inventory(file, hosts);
+    }
+
+    private static void header(MappingReader top, Problems problems) {
+        top.requiredString("apiVersion").filter(v -> !v.equals(API_VERSION)).ifPresent(v -> problems.add(
+                top.node("apiVersion").orElseThrow().location(), "apiVersion is '" + v + "'; this quiesce reads "
+                        + API_VERSION));
+        top.requiredString("kind").filter(k -> !k.equals("Inventory")).ifPresent(k -> problems.add(
+                top.node("kind").orElseThrow().location(), "kind is '" + k + "'; an inventory has kind: Inventory"
+                        + (k.equals("RulePack") ? " (this looks like a rule pack: pass it with --rules)" : "")));
+    }
+
+    private static Optional<InventoryHost> host(YamlNode node, Path base, Problems problems) {
+        return MappingReader.of(node, "a host", HOST_KEYS, problems).flatMap(h -> {
+            Optional<String> name = h.requiredString("name");
+            List<String> roles = h.stringList("roles");
+            Map<String, String> vars = vars(h, problems);
+            Optional<InventoryHost.Transport> transport = transport(h, base, problems);
+            if (name.isEmpty() || transport.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new InventoryHost(new HostInfo(name.get(), Set.copyOf(roles), vars), transport.get()));
+        });
+    }
+
+    private static Map<String, String> vars(MappingReader host, Problems problems) {
+        Map<String, String> vars = new LinkedHashMap<>();
+        host.node("vars").ifPresent(node -> {
+            if (!(node instanceof YamlNode.Mapping mapping)) {
+                problems.add(node.location(), "'vars' must be a mapping of names to values, not " + node.describe());
+                return;
+            }
+            mapping.entries().values().forEach(entry -> {
+                if (entry.value() instanceof YamlNode.Scalar s && s.type() != YamlNode.Scalar.Type.NULL) {
+                    vars.put(entry.key(), s.text());
+                } else {
+                    problems.add(entry.value().location(), "variable '" + entry.key()
+                            + "' must be a single value (text, number or true/false), not " + entry.value().describe());
+                }
+            });
+        });
+        return vars;
+    }
+
+    private static Optional<InventoryHost.Transport> transport(MappingReader host, Path base, Problems problems) {
+        Optional<Boolean> local = host.optionalBoolean("local");
+        Optional<String> capture = host.optionalString("capture");
+        Optional<String> root = host.optionalString("root");
+        if (local.isPresent() && !local.get()) {
+            problems.add(host.node("local").orElseThrow().location(), "'local: false' means nothing; remove it or "
+                    + "give another transport (capture: <file>)");
+            return Optional.empty();
+        }
+        if (local.isPresent() == capture.isPresent()) {
+            if (host.has("local") || host.has("capture")) {
+                if (local.isPresent()) {
+                    problems.add(host.location(), "a host has one transport: 'local: true' or 'capture: <file>', "
+                            + "not both");
+                }
+            } else {
+                problems.add(host.location(), "the host says not how to reach it; add 'local: true' or "
+                        + "'capture: <file>'");
+            }
+            return Optional.empty();
+        }
+        if (root.isPresent() && local.isEmpty()) {
+            problems.add(host.node("root").orElseThrow().location(), "'root' goes with 'local: true' only");
+            return Optional.empty();
+        }
+        if (capture.isPresent()) {
+            Path file = base.resolve(capture.get()).normalize();
+            if (!Files.isRegularFile(file)) {
+                problems.add(host.node("capture").orElseThrow().location(), "capture file " + file
+                        + " does not exist; make it with 'quiesce collect' or fix the path (relative paths start "
+                        + "at the inventory's directory)");
+                return Optional.empty();
+            }
+            return Optional.of(new InventoryHost.Transport.Captured(file));
+        }
+        return Optional.of(new InventoryHost.Transport.Local(root.map(r -> base.resolve(r).normalize())));
+    }
+}

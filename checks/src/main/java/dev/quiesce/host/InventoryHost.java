@@ -1,0 +1,27 @@
+package dev.quiesce.host;
+
+import dev.quiesce.model.HostInfo;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** One host of an inventory and how to reach it. */
+public record InventoryHost(HostInfo info, Transport transport) {
+
+    /** How an inventory host is reached. */
+    public sealed interface Transport {
+        /** This machine, or a directory tree read as if it were {@code /}. */
+        record Local(Optional<Path> root) implements Transport {}
+
+        /** A capture file, relative paths resolved against the inventory's directory. */
+        record Captured(Path file) implements Transport {}
+    }
+
+    public Host open(Duration probeTimeout, Clock clock) {
+        return switch (transport) {
+            case Transport.Local local -> new LocalHost(info, local.root(), probeTimeout, clock);
+            case Transport.Captured captured -> new CapturedHost(info, captured.file());
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package dev.quiesce.host;
+
+import dev.quiesce.facts.FactRequest;
+import dev.quiesce.facts.ProbeScript;
+import dev.quiesce.facts.ProbeTranscript;
+import dev.quiesce.model.HostInfo;
+import dev.quiesce.model.HostStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This machine, probed with {@code /bin/sh -s}. With a root directory, paths are read under it as if
+ * it were {@code /} (a mounted VM disk, a test tree); commands are then not run, since their output
+ * would describe this machine, and their facts say so.
+ */
+public final class LocalHost implements Host {
+    private final HostInfo info;
+    private final Optional<Path> root;
+    private final Duration timeout;
+    private final Clock clock;
+
+    public LocalHost(HostInfo info, Optional<Path> root, Duration timeout, Clock clock) {
+        this.info = info;
+        this.root = root.map(p -> p.toAbsolutePath().normalize());
+        this.timeout = timeout;
+        this.clock = clock;
+    }
+
+    @Override
+    public HostInfo info() {
+        return info;
+    }
+
+    @Override
+    public String transport() {
+        return root.map(r -> "local --root " + r).orElse("local");
+    }
+
+    @Override
+    public ProbeTranscript probe(List<FactRequest> requests) throws HostException {
+        String rootPrefix = root.map(Path::toString).filter(r -> !r.equals("/")).orElse("");
+        if (root.isPresent() && !Files.isDirectory(root.get())) {
+            throw new HostException(HostStatus.ERROR, "--root " + root.get() + " is not a directory");
+        }
+        ProbeScript script = new ProbeScript(Tokens.fresh(), rootPrefix, requests);
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-s").directory(Path.of("/").toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new HostException(HostStatus.ERROR, "cannot start /bin/sh: " + e.getMessage(), e);
+        }
+        try {
+            CompletableFuture<byte[]> answer = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write(script.text().getBytes(StandardCharsets.UTF_8));
+            }
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new HostException(HostStatus.ERROR, "the probe did not finish within " + timeout.toSeconds()
+                        + " s; stopped it");
+            }
+            return new ProbeTranscript(script.token(), rootPrefix, script.requestsById(),
+                    answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS), clock.instant());
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new HostException(HostStatus.ERROR, "the local probe failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostException(HostStatus.ERROR, "interrupted while probing", e);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static byte[] read(InputStream in) {
+        try (in) {
+            return BoundedStreams.readAll(in, BoundedStreams.MAX_ANSWER_BYTES);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.quiesce.model;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A rule's {@code check:} block after validation: the check type and its parameters, normalised to
+ * {@code String}, {@code Long}, {@code Boolean} or {@code List<String>} values.
+ */
+public record CheckSpec(String type, Map<String, Object> parameters) {
+    public CheckSpec {
+        Objects.requireNonNull(type, "type");
+        parameters = Map.copyOf(parameters);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.quiesce.model;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Everything one audit found on one host. {@code error} is set when {@code status} is not AUDITED. */
+public record HostResult(
+        String name, Set<String> roles, String transport, HostStatus status, String error, List<Finding> findings) {
+
+    public static final Comparator<HostResult> ORDER = Comparator.comparing(HostResult::name);
+
+    public HostResult {
+        Objects.requireNonNull(name, "name");
+        roles = new TreeSet<>(roles);
+        Objects.requireNonNull(status, "status");
+        findings = findings.stream().sorted(Finding.ORDER).toList();
+    }
+
+    public boolean audited() {
+        return status == HostStatus.AUDITED;
+    }
+}

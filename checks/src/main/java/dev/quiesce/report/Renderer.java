@@ -1,0 +1,14 @@
+package dev.quiesce.report;
+
+import dev.quiesce.model.AuditRun;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Writes one report format of a finished audit into an output directory. */
+public interface Renderer {
+    /** The name {@code --format} uses. */
+    String format();
+
+    /** Writes the report and returns the file written. */
+    Path render(AuditRun run, Path outputDirectory) throws IOException;
+}

@@ -1,0 +1,55 @@
+package dev.quiesce.cli;
+
+import dev.quiesce.check.CheckRegistry;
+import dev.quiesce.host.CapturedHost;
+import dev.quiesce.host.Host;
+import dev.quiesce.host.Inventory;
+import dev.quiesce.model.RulePack;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code quiesce audit}: audits hosts against the rule packs and writes the reports. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Audit this machine, captured hosts or an inventory against the rule packs.")
+final class AuditCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LocalOptions local;
+
+    @Option(names = "--capture", paramLabel = "FILE", arity = "1..*",
+            description = "Audit from capture files made by 'quiesce collect' (repeatable).")
+    List<Path> captures = new ArrayList<>();
+
+    @Option(names = "--inventory", paramLabel = "FILE", description = "Audit the hosts of an inventory file.")
+    Path inventory;
+
+    @Mixin
+    RuleOptions rules;
+
+    @Mixin
+    ReportOptions report;
+
+    @Override
+    public Integer call() {
+        CheckRegistry registry = CheckRegistry.standard();
+        List<RulePack> packs = rules.load(registry);
+        List<Host> hosts = new ArrayList<>();
+        local.host(LocalOptions.PROBE_TIMEOUT, Clock.systemUTC()).ifPresent(hosts::add);
+        captures.forEach(file -> hosts.add(CapturedHost.open(file)));
+        if (inventory != null) {
+            Inventory.load(inventory).hosts().forEach(h -> hosts.add(h.open(LocalOptions.PROBE_TIMEOUT,
+                    Clock.systemUTC())));
+        }
+        return AuditExecution.run(registry, packs, hosts, report, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.quiesce.cli;
+
+import dev.quiesce.check.CheckRegistry;
+import dev.quiesce.engine.Auditor;
+import dev.quiesce.engine.ToolVersion;
+import dev.quiesce.facts.ProbeAnswer;
+import dev.quiesce.facts.ProbeTranscript;
+import dev.quiesce.host.Capture;
+import dev.quiesce.host.CaptureFile;
+import dev.quiesce.host.Host;
+import dev.quiesce.host.HostException;
+import dev.quiesce.model.QuiesceException;
+import dev.quiesce.model.Sha256;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code quiesce collect}: probes a host once for every fact the rule packs need and saves the answer. */
+@Command(name = "collect", mixinStandardHelpOptions = true,
+        description = "Probe a host for every fact the rule packs need and save the raw answer, to audit later "
+                + "or elsewhere with 'audit --capture'.")
+final class CollectCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LocalOptions local;
+
+    @Mixin
+    RuleOptions rules;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The capture file to "
+            + "write.")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        CheckRegistry registry = CheckRegistry.standard();
+        Auditor auditor = new Auditor(registry, rules.load(registry), ToolVersion.tool(), Clock.systemUTC(), 1);
+        Host host = local.host(LocalOptions.PROBE_TIMEOUT, Clock.systemUTC())
+                .orElseThrow(() -> new QuiesceException("say which host to collect from: --local"));
+        ProbeTranscript transcript;
+        try {
+            transcript = host.probe(auditor.planAll(host.info()));
+        } catch (HostException e) {
+            spec.commandLine().getErr().println("quiesce: " + host.info().name() + ": " + e.getMessage());
+            return ExitCode.HOST_NOT_AUDITED.code;
+        }
+        CaptureFile.write(new Capture(host.info().name(), host.info().roles(), ToolVersion.tool(), transcript), output);
+        ProbeAnswer answer = new dev.quiesce.facts.AnswerParser(transcript.token()).parse(transcript.answer());
+        answer.problems().forEach(p -> spec.commandLine().getErr().println("quiesce: warning: " + p));
+        spec.commandLine().getOut().printf("collected %d facts from %s into %s (%d bytes, sha256 %s)%n",
+                transcript.requests().size(), TerminalText.safe(host.info().name()), output, transcript.answer().length,
+                Sha256.hex(transcript.answer()));
+        return answer.complete() ? ExitCode.OK.code : ExitCode.HOST_NOT_AUDITED.code;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.quiesce.cli;
+
+/** The command line's exit codes; scripts and schedulers rely on them. */
+enum ExitCode {
+    /** Nothing failed or stayed undecided at or above --fail-on. */
+    OK(0),
+    /** A rule at or above --fail-on failed or could not be decided. */
+    FAILED(1),
+    /** A usage or configuration error: nothing was audited. */
+    USAGE(2),
+    /** At least one host could not be audited. */
+    HOST_NOT_AUDITED(3);
+
+    final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.quiesce.cli;
+
+import dev.quiesce.host.Host;
+import dev.quiesce.host.LocalHost;
+import dev.quiesce.model.HostInfo;
+import dev.quiesce.model.QuiesceException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** This machine as a host: --local, optionally reading a directory tree with --root, named and roled. */
+final class LocalOptions {
+    static final Duration PROBE_TIMEOUT = Duration.ofMinutes(2);
+
+    @Option(names = "--local", description = "Audit this machine.")
+    boolean local;
+
+    @Option(names = "--root", paramLabel = "DIR",
+            description = "With --local: read paths under DIR as if it were / (a mounted VM disk, a test tree).")
+    Path root;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "With --local: the host name to report "
+            + "(default: this machine's name).")
+    String name;
+
+    @Option(names = "--role", paramLabel = "ROLE", split = ",",
+            description = "With --local: the host's roles (default: guest).")
+    List<String> roles = List.of("guest");
+
+    Optional<Host> host(Duration timeout, Clock clock) {
+        if (!local) {
+            if (root != null || name != null) {
+                throw new QuiesceException("--root and --name go with --local");
+            }
+            return Optional.empty();
+        }
+        if (root != null && !Files.isDirectory(root)) {
+            throw new QuiesceException("--root " + root + " is not a directory");
+        }
+        return Optional.of(new LocalHost(new HostInfo(name != null ? name : machineName(), Set.copyOf(roles), Map.of()),
+                Optional.ofNullable(root), timeout, clock));
+    }
+
+    private static String machineName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

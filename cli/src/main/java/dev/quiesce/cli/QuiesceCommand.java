@@ -1,0 +1,51 @@
+package dev.quiesce.cli;
+
+import dev.quiesce.engine.ToolVersion;
+import dev.quiesce.model.QuiesceException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code quiesce} command: parses arguments, runs one subcommand, maps errors to exit codes. */
+@Command(name = "quiesce", mixinStandardHelpOptions = true, versionProvider = QuiesceCommand.Version.class,
+        description = "Audits the hosts behind snapshot-based IRIS/Caché backups and turns the findings into "
+                + "evidence.",
+        subcommands = {AuditCommand.class, CollectCommand.class, RulesCommand.class, DemoCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing failed at or above --fail-on", "1:something did (FAIL or ERROR)",
+                "2:usage or configuration error", "3:a host could not be audited"})
+public final class QuiesceCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given streams; what tests call. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new QuiesceCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof QuiesceException q) {
+                cmd.getErr().println("quiesce: " + q.getMessage());
+                return ExitCode.USAGE.code;
+            }
+            throw e;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {ToolVersion.tool().name() + " " + ToolVersion.tool().version()};
+        }
+    }
+}

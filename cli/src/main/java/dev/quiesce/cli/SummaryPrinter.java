@@ -1,0 +1,86 @@
+package dev.quiesce.cli;
+
+import dev.quiesce.model.AuditRun;
+import dev.quiesce.model.Finding;
+import dev.quiesce.model.HostResult;
+import dev.quiesce.model.Severity;
+import dev.quiesce.model.Status;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The short summary an audit prints on stdout: a table of hosts, the problems, the verdict. */
+final class SummaryPrinter {
+    private static final int MESSAGE_WIDTH = 100;
+
+    private final PrintWriter out;
+    private final boolean colour;
+
+    SummaryPrinter(PrintWriter out, boolean colour) {
+        this.out = out;
+        this.colour = colour;
+    }
+
+    void print(AuditRun run, Optional<Severity> threshold, List<Path> written) {
+        int nameWidth = Math.max(4, run.hosts().stream().mapToInt(h -> safe(h.name()).length()).max().orElse(4));
+        out.printf("%s %s  run %s  %d host(s), %d pack(s)%n", run.tool().name(), run.tool().version(), run.id(),
+                run.hosts().size(), run.packs().size());
+        out.printf("%-" + nameWidth + "s  %-11s %5s %5s %5s %7s %6s%n", "HOST", "STATUS", "PASS", "FAIL", "ERROR",
+                "SKIPPED", "WAIVED");
+        for (HostResult host : run.hosts()) {
+            out.printf("%-" + nameWidth + "s  %-11s %5d %5s %5s %7d %6d%n", safe(host.name()), host.status(),
+                    count(host, Status.PASS), paint(count(host, Status.FAIL), "red"),
+                    paint(count(host, Status.ERROR), "yellow"), count(host, Status.SKIPPED),
+                    count(host, Status.WAIVED));
+        }
+        List<String> problems = run.hosts().stream().flatMap(h -> h.findings().stream()
+                .filter(f -> f.status().isProblem()).map(f -> line(h, f, nameWidth))).toList();
+        if (!problems.isEmpty()) {
+            out.println();
+            problems.forEach(out::println);
+        }
+        run.hosts().stream().filter(h -> !h.audited()).forEach(h -> out.printf("%n%s not audited (%s): %s%n",
+                safe(h.name()), h.status(), safe(h.error())));
+        out.println();
+        written.forEach(path -> out.println("wrote " + path));
+        out.println(verdict(run, threshold));
+    }
+
+    private String line(HostResult host, Finding finding, int nameWidth) {
+        String status = finding.status() == Status.FAIL ? paint(finding.status().name(), "red")
+                : paint(finding.status().name(), "yellow");
+        return String.format("%-" + nameWidth + "s  %-9s %-8s %s  %s", safe(host.name()), finding.rule(),
+                finding.severity().label(), status, TerminalText.fit(safe(finding.message()), MESSAGE_WIDTH));
+    }
+
+    private String verdict(AuditRun run, Optional<Severity> threshold) {
+        if (!run.allHostsAudited()) {
+            return paint("INCOMPLETE", "yellow") + ": some hosts could not be audited";
+        }
+        if (threshold.isEmpty()) {
+            return "verdict not applied (--fail-on none)";
+        }
+        long failing = run.findings().filter(f -> f.status().isProblem() && f.severity().atLeast(threshold.get()))
+                .count();
+        return failing == 0 ? paint("PASS", "green") + ": nothing failed at or above " + threshold.get().label()
+                : paint("FAIL", "red") + ": " + failing + " finding(s) failed or undecided at or above "
+                + threshold.get().label();
+    }
+
+    private static int count(HostResult host, Status status) {
+        return (int) host.findings().stream().filter(f -> f.status() == status).count();
+    }
+
+    private String paint(Object value, String style) {
+        String text = String.valueOf(value);
+        if (!colour || text.equals("0")) {
+            return text;
+        }
+        return picocli.CommandLine.Help.Ansi.ON.string("@|bold," + style + " " + text + "|@");
+    }
+
+    private static String safe(String text) {
+        return TerminalText.safe(text == null ? "" : text);
+    }
+}
