@@ -13,7 +13,8 @@ import java.util.Optional;
  * body is length-prefixed, so nothing a host prints inside a body can end or forge a frame. Every value
  * (path, pattern, argument) enters the script through {@link ShellQuote#quote}; the script runs only
  * read-only commands and redirects none of them to a file. Stat uses {@code stat -c} (GNU coreutils,
- * BusyBox, ESXi) and falls back to {@code ls -lnd} where {@code stat -c} does not work.
+ * BusyBox, ESXi) and falls back to {@code ls -lnd} where {@code stat -c} does not work. Under a root
+ * directory owners are left as numbers: this machine's user names say nothing of the tree's.
  */
 public final class ProbeScript {
     /** Frame id of the preamble that says who ran the probe and how it read file status. */
@@ -28,7 +29,8 @@ public final class ProbeScript {
             qz_run() { o=$("$@" </dev/null 2>/dev/null; r=$?; printf x; exit "$r"); s=$?; o=${o%x}
               if [ "$s" -ne 0 ]; then o=$("$@" </dev/null 2>&1 >/dev/null; printf x); o=${o%x}; fi; }
             if stat -c %f / >/dev/null 2>&1; then QZ_STAT=stat; else QZ_STAT=ls; fi
-            qz_stat() { if [ "$QZ_STAT" = stat ]; then stat -c '%f|%u|%g|%U|%G|%s|%Y' -- "$1"; else ls -lnd -- "$1"; fi; }
+            QZ_FMT='%f|%u|%g|%U|%G|%s|%Y'; if [ -n "$R" ]; then QZ_FMT='%f|%u|%g|||%s|%Y'; fi
+            qz_stat() { if [ "$QZ_STAT" = stat ]; then stat -c "$QZ_FMT" -- "$1"; else ls -lnd -- "$1"; fi; }
             qz_f_stat() { qz_run qz_stat "$R$2"
               if [ "$s" -eq 0 ] && [ -L "$R$2" ]; then o="$o>$(readlink -- "$R$2" </dev/null 2>/dev/null; printf x)"; o=${o%x}; fi
               qz_emit "$1" "$s"; }
@@ -37,8 +39,9 @@ public final class ProbeScript {
             qz_entries() { d=$1; set --
               for f in "$d"/* "$d"/.[!.]* "$d"/..?*; do if [ -e "$f" ] || [ -L "$f" ]; then set -- "$@" "$f"; fi; done
               if [ $# -eq 0 ]; then return 0; fi
-              if [ "$QZ_STAT" = stat ]; then stat -c "$T@%f|%u|%g|%U|%G|%s|%Y|%n" -- "$@"
-              else for f in "$@"; do printf '%s@' "$T"; ls -lnd -- "$f" || return; done; fi; }
+              if [ "$QZ_STAT" = stat ]; then stat -c "$T@$QZ_FMT|%n" -- "$@" || return
+              else for f in "$@"; do printf '%s@' "$T"; ls -lnd -- "$f" || return; done; fi
+              i=0; for f in "$@"; do i=$((i+1)); if [ -L "$f" ]; then printf '%s@L%s|' "$T" "$i"; readlink -- "$f"; fi; done; }
             qz_dir() { qz_run ls -d -- "$2"
               if [ "$s" -ne 0 ]; then qz_emit "$1" "$s"; return 1; fi
               if [ ! -d "$2" ]; then o=; qz_emit "$1" notdir; return 1; fi

@@ -1,0 +1,89 @@
+package dev.quiesce.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiesce.check.CheckRegistry;
+import dev.quiesce.engine.Auditor;
+import dev.quiesce.engine.RulePacks;
+import dev.quiesce.facts.ProbeTranscript;
+import dev.quiesce.model.Finding;
+import dev.quiesce.model.HostInfo;
+import dev.quiesce.model.HostResult;
+import dev.quiesce.model.HostStatus;
+import dev.quiesce.model.Status;
+import dev.quiesce.model.Tool;
+import dev.quiesce.testing.GuestTree;
+import dev.quiesce.testing.TreeAudit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A capture audited later gives exactly the findings of auditing the host directly. */
+class CaptureRoundTripTest {
+    @TempDir
+    Path dir;
+
+    private final CheckRegistry registry = CheckRegistry.standard();
+    private final Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()),
+            new Tool("quiesce", "test"), Clock.systemUTC(), 1);
+
+    @Test
+    void aCaptureAuditsLikeTheLiveHost() throws Exception {
+        GuestTree tree = GuestTree.passing(dir.resolve("tree")).mode(GuestTree.FREEZE, "0755");
+        LocalHost live = TreeAudit.localHost(tree.root());
+        Path file = dir.resolve("guest.capture.json");
+        ProbeTranscript transcript = live.probe(auditor.planAll(live.info()));
+        CaptureFile.write(new Capture("guest", Set.of("guest"), new Tool("quiesce", "test"), transcript), file);
+
+        HostResult direct = auditor.audit(live);
+        HostResult captured = auditor.audit(CapturedHost.open(file));
+        assertEquals(strip(direct.findings()), strip(captured.findings()));
+        assertEquals("capture", captured.transport());
+        assertEquals(Status.FAIL, captured.findings().stream().filter(f -> f.rule().equals("QZ-FT-004")).findFirst()
+                .orElseThrow().status());
+    }
+
+    @Test
+    void aChangedCaptureIsRefusedForThatHostOnly() throws Exception {
+        GuestTree tree = GuestTree.passing(dir.resolve("tree"));
+        LocalHost live = TreeAudit.localHost(tree.root());
+        Path file = dir.resolve("guest.capture.json");
+        CaptureFile.write(new Capture("guest", Set.of("guest"), new Tool("quiesce", "test"),
+                live.probe(auditor.planAll(live.info()))), file);
+        String json = Files.readString(file);
+        // Turn one base64 character into another: the answer no longer matches its SHA-256.
+        int at = json.indexOf("\"base64\" : \"") + 20;
+        Files.writeString(file, json.substring(0, at) + (json.charAt(at) == 'A' ? 'B' : 'A') + json.substring(at + 1));
+
+        HostResult result = auditor.audit(new CapturedHost(new HostInfo("guest", Set.of("guest"), Map.of()), file));
+        assertEquals(HostStatus.ERROR, result.status());
+        assertTrue(result.error().contains("does not match its SHA-256"), result.error());
+    }
+
+    @Test
+    void aFactTheCaptureLacksIsAnErrorNotAPass() throws Exception {
+        GuestTree tree = GuestTree.passing(dir.resolve("tree"));
+        LocalHost live = TreeAudit.localHost(tree.root());
+        Path file = dir.resolve("partial.capture.json");
+        // Collected for nothing but the freeze script's status.
+        CaptureFile.write(new Capture("guest", Set.of("guest"), new Tool("quiesce", "test"),
+                live.probe(List.of(new dev.quiesce.facts.FactRequest.FileStat(GuestTree.FREEZE)))), file);
+        HostResult result = auditor.audit(CapturedHost.open(file));
+        Finding thaw = result.findings().stream().filter(f -> f.rule().equals("QZ-FT-002")).findFirst().orElseThrow();
+        assertEquals(Status.ERROR, thaw.status());
+        assertTrue(thaw.message().contains("not collected"), thaw.message());
+        assertEquals(Status.PASS, result.findings().get(0).status());
+    }
+
+    private static List<String> strip(List<Finding> findings) {
+        // Evidence sources are the same; only the transport differs between the two hosts.
+        return findings.stream().map(f -> f.rule() + " " + f.status() + " " + f.observed() + " " + f.message() + " "
+                + f.evidence()).toList();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.quiesce.testing;
+
+import dev.quiesce.check.CheckRegistry;
+import dev.quiesce.engine.Auditor;
+import dev.quiesce.engine.RulePacks;
+import dev.quiesce.host.LocalHost;
+import dev.quiesce.model.Finding;
+import dev.quiesce.model.HostInfo;
+import dev.quiesce.model.HostResult;
+import dev.quiesce.model.Tool;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Audits a {@link GuestTree} with the built-in rule packs through a real local probe. */
+public final class TreeAudit {
+    private TreeAudit() {}
+
+    public static HostResult audit(GuestTree tree) {
+        CheckRegistry registry = CheckRegistry.standard();
+        Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()), new Tool("quiesce", "test"),
+                Clock.systemUTC(), 1);
+        return auditor.audit(localHost(tree.root()));
+    }
+
+    public static LocalHost localHost(Path root) {
+        return new LocalHost(new HostInfo("guest", Set.of("guest"), Map.of()), Optional.of(root),
+                Duration.ofSeconds(60), Clock.systemUTC());
+    }
+
+    public static Finding finding(HostResult host, String rule) {
+        return host.findings().stream().filter(f -> f.rule().equals(rule)).findFirst()
+                .orElseThrow(() -> new AssertionError("no finding for " + rule));
+    }
+}
