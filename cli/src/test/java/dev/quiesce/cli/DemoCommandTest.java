@@ -1,0 +1,41 @@
+package dev.quiesce.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command: the demo audits the bundled example hosts with no setup. */
+class DemoCommandTest {
+    @TempDir
+    Path out;
+
+    @Test
+    void theDemoAuditsBothExampleHostsAndFails() throws Exception {
+        Cli cli = Cli.run("demo", "--out", out.toString());
+        assertEquals(1, cli.exit(), cli.toString());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        List<String> names = new ArrayList<>();
+        report.get("hosts").forEach(h -> names.add(h.get("name").asText()));
+        assertEquals(List.of("db-bad", "db-good"), names);
+        assertTrue(report.get("summary").get("PASS").asInt() > 0);
+        assertTrue(report.get("summary").get("FAIL").asInt() > 0);
+        assertEquals(0, report.get("summary").get("ERROR").asInt());
+        JsonNode good = report.get("hosts").get(1);
+        good.get("findings").forEach(f -> assertEquals("PASS", f.get("status").asText(), f.toString()));
+        List<String> failing = new ArrayList<>();
+        report.get("hosts").get(0).get("findings").forEach(f -> {
+            if (f.get("status").asText().equals("FAIL")) {
+                failing.add(f.get("rule").asText());
+            }
+        });
+        assertEquals(List.of("QZ-FT-003", "QZ-FT-004", "QZ-FT-005", "QZ-FT-007"), failing);
+        ReportSchema.assertValid(out.resolve("report.json"));
+    }
+}
