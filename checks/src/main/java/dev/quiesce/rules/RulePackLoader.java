@@ -142,6 +142,9 @@ public final class RulePackLoader {
             if (!r.has("references")) {
                 problems.add(r.location(), "the rule has no 'references'; name the source of what it checks "
                         + "(a URL or a document), e.g. references: [\"VMware KB 1006671\"]");
+            } else if (r.node("references").get() instanceof YamlNode.Sequence s && s.items().isEmpty()) {
+                problems.add(s.location(), "'references' is an empty list; name at least one source of what the "
+                        + "rule checks (a URL or a document)");
             }
             Optional<CheckSpec> check = r.node("check").isEmpty() ? missingCheck(r, problems)
                     : check(r.node("check").get(), problems);

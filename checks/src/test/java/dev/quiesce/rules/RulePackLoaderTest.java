@@ -227,6 +227,14 @@ class RulePackLoaderTest {
     }
 
     @Test
+    void emptyReferencesAskForASource() {
+        Problem p = onlyProblem(pack(RULE.replace("references: [somewhere]", "references: []")));
+
+        assertAt("pack.yaml:10:17", p);
+        assertMessage(p, "'references' is an empty list; name at least one source");
+    }
+
+    @Test
     void missingCheckAsksForOne() {
         Problem p = onlyProblem(pack(RULE.substring(0, RULE.indexOf("    check:"))));
 
