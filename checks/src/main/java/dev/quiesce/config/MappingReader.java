@@ -114,6 +114,12 @@ public final class MappingReader {
 
     /** A required value out of {@code choices} (keys are the spellings accepted in the file). */
     public <T> Optional<T> requiredChoice(String key, Map<String, T> choices) {
+        if (node(key).orElse(null) instanceof YamlNode value
+                && !(value instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.STRING)) {
+            problems.add(value.location(), "'" + key + "' must be one of: " + String.join(", ", choices.keySet())
+                    + "; not " + value.describe());
+            return Optional.empty();
+        }
         return requiredString(key).flatMap(text -> {
             T value = choices.get(text);
             if (value == null) {

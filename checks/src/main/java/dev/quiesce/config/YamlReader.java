@@ -17,10 +17,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into {@link YamlNode}s that keep their line and column. Syntax errors,
- * duplicate keys and extra documents become {@link QuiesceException}s naming the place.
+ * duplicate keys and extra documents become problems naming the place: thrown at once by the plain
+ * {@code read} methods, or, for duplicate keys and extra documents, added to the caller's
+ * {@link Problems} so they are reported with the caller's own.
  */
 public final class YamlReader {
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
@@ -28,9 +32,21 @@ public final class YamlReader {
     private YamlReader() {}
 
     public static YamlNode read(Path file) {
+        Problems problems = new Problems();
+        YamlNode root = read(file, problems);
+        problems.throwIfAny();
+        return root;
+    }
+
+    /**
+     * Reads {@code file}, recording duplicate keys and extra documents in {@code problems} (the first value
+     * of a key is kept) so that the caller can report them with its own; throws for what leaves no
+     * document to read: a missing or unreadable file, an empty file, a syntax error.
+     */
+    public static YamlNode read(Path file, Problems problems) {
         String name = file.toString();
         try {
-            return read(name, Files.readString(file, StandardCharsets.UTF_8));
+            return read(name, Files.readString(file, StandardCharsets.UTF_8), problems);
         } catch (NoSuchFileException e) {
             throw new QuiesceException(name + ": no such file");
         } catch (java.nio.charset.MalformedInputException e) {
@@ -41,7 +57,14 @@ public final class YamlReader {
     }
 
     public static YamlNode read(String name, String content) {
-        List<Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
+        YamlNode root = read(name, content, problems);
+        problems.throwIfAny();
+        return root;
+    }
+
+    /** Like {@link #read(Path, Problems)}, for text already in memory; {@code name} is what errors show. */
+    public static YamlNode read(String name, String content, Problems problems) {
         try (YAMLParser parser = FACTORY.createParser(content)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -49,26 +72,40 @@ public final class YamlReader {
             }
             YamlNode root = node(parser, name, problems);
             if (parser.nextToken() != null) {
-                Location extra = location(parser.currentTokenLocation(), name);
-                problems.add(new Problem(name, extra.line(), extra.column(),
-                        "a second YAML document starts here; put one document in each file"));
-            }
-            if (!problems.isEmpty()) {
-                throw new QuiesceException(problems);
+                problems.add(location(parser.currentTokenLocation(), name),
+                        "a second YAML document starts here; put one document in each file");
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            int line = at == null ? 0 : at.getLineNr();
-            int column = at == null ? 0 : at.getColumnNr();
-            throw new QuiesceException(List.of(new Problem(name, line, column,
-                    "not valid YAML: " + firstLine(e.getOriginalMessage()))));
+            throw new QuiesceException(List.of(syntaxError(name, e)));
         } catch (IOException e) {
             throw new QuiesceException(name + ": cannot read: " + e.getMessage(), e);
         }
     }
 
-    private static YamlNode node(YAMLParser parser, String name, List<Problem> problems) throws IOException {
+    /**
+     * Where the YAML parser found the problem and what it is. Jackson's own location is where the parser
+     * stood (often the end of the line before) and its message starts with the context ("while scanning
+     * for the next token"), so both come from SnakeYAML's problem mark when it has one.
+     */
+    private static Problem syntaxError(String name, JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null
+                && marked.getProblem() != null) {
+            Mark at = marked.getProblemMark();
+            Mark context = marked.getContextMark();
+            String where = marked.getContext() == null ? "" : " (" + marked.getContext()
+                    + (context == null ? "" : " that starts at line " + (context.getLine() + 1) + ", column "
+                    + (context.getColumn() + 1)) + ")";
+            return new Problem(name, at.getLine() + 1, at.getColumn() + 1, "not valid YAML: " + marked.getProblem()
+                    + where);
+        }
+        JsonLocation at = e.getLocation();
+        int line = at == null ? 0 : at.getLineNr();
+        int column = at == null ? 0 : at.getColumnNr();
+        return new Problem(name, line, column, "not valid YAML: " + firstLine(e.getOriginalMessage()));
+    }
+
+    private static YamlNode node(YAMLParser parser, String name, Problems problems) throws IOException {
         Location at = location(parser.currentTokenLocation(), name);
         JsonToken token = parser.currentToken();
         return switch (token) {
@@ -83,7 +120,7 @@ public final class YamlReader {
         };
     }
 
-    private static YamlNode mapping(YAMLParser parser, String name, Location at, List<Problem> problems)
+    private static YamlNode mapping(YAMLParser parser, String name, Location at, Problems problems)
             throws IOException {
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -93,14 +130,14 @@ public final class YamlReader {
             YamlNode value = node(parser, name, problems);
             YamlNode.Entry previous = entries.putIfAbsent(key, new YamlNode.Entry(key, keyAt, value));
             if (previous != null) {
-                problems.add(new Problem(name, keyAt.line(), keyAt.column(), "duplicate key '" + key
-                        + "' (first written at line " + previous.keyLocation().line() + "); keep one of them"));
+                problems.add(keyAt, "duplicate key '" + key + "' (first written at line "
+                        + previous.keyLocation().line() + "); keep one of them");
             }
         }
         return new YamlNode.Mapping(at, entries);
     }
 
-    private static YamlNode sequence(YAMLParser parser, String name, Location at, List<Problem> problems)
+    private static YamlNode sequence(YAMLParser parser, String name, Location at, Problems problems)
             throws IOException {
         List<YamlNode> items = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {

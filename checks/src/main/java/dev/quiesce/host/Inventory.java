@@ -31,8 +31,8 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
     }
 
     public static Inventory load(Path file) {
-        YamlNode root = YamlReader.read(file);
         Problems problems = new Problems();
+        YamlNode root = YamlReader.read(file, problems);
         Path base = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("."));
         List<InventoryHost> hosts = new ArrayList<>();
         MappingReader.of(root, "the inventory", TOP_KEYS, problems).ifPresent(top -> {
@@ -40,9 +40,10 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
             Optional<YamlNode> list = top.node("hosts");
             if (list.isEmpty()) {
                 problems.add(top.location(), "the inventory has no 'hosts'; add hosts: with at least one host");
-            } else if (!(list.get() instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
-                problems.add(list.get().location(), "'hosts' must be a non-empty list of hosts, not "
-                        + list.get().describe());
+            } else if (!(list.get() instanceof YamlNode.Sequence sequence)) {
+                problems.add(list.get().location(), "'hosts' must be a list of hosts, not " + list.get().describe());
+            } else if (sequence.items().isEmpty()) {
+                problems.add(list.get().location(), "'hosts' is an empty list; add at least one host");
             } else {
                 Map<String, Location> seen = new HashMap<>();
                 for (YamlNode item : sequence.items()) {

@@ -60,11 +60,11 @@ public final class RulePackLoader {
         Problems problems = new Problems();
         List<RulePack> packs = new ArrayList<>();
         Map<String, Location> ruleIds = new HashMap<>();
-        Map<String, String> packIds = new HashMap<>();
+        Map<String, Location> packIds = new HashMap<>();
         for (RuleSource source : sources) {
             YamlNode root;
             try {
-                root = YamlReader.read(source.name(), source.text());
+                root = YamlReader.read(source.name(), source.text(), problems);
             } catch (QuiesceException e) {
                 if (e.problems().isEmpty()) {
                     throw e;
@@ -72,22 +72,14 @@ public final class RulePackLoader {
                 e.problems().forEach(p -> problems.add(new Location(p.file(), p.line(), p.column()), p.message()));
                 continue;
             }
-            pack(source, root, ruleIds, problems).ifPresent(pack -> {
-                String previous = packIds.putIfAbsent(pack.id(), source.name());
-                if (previous != null) {
-                    problems.add(new Location(source.name(), 1, 1), "rule pack id '" + pack.id()
-                            + "' is also the id of " + previous + "; give each pack its own id");
-                } else {
-                    packs.add(pack);
-                }
-            });
+            pack(source, root, ruleIds, packIds, problems).ifPresent(packs::add);
         }
         problems.throwIfAny();
         return packs;
     }
 
     private Optional<RulePack> pack(RuleSource source, YamlNode root, Map<String, Location> ruleIds,
-                                    Problems problems) {
+                                    Map<String, Location> packIds, Problems problems) {
         return MappingReader.of(root, "a rule pack", PACK_KEYS, problems).flatMap(top -> {
             top.requiredString("apiVersion").filter(v -> !v.equals(API_VERSION)).ifPresent(v -> problems.add(
                     top.node("apiVersion").orElseThrow().location(), "apiVersion is '" + v + "'; this quiesce reads "
@@ -96,6 +88,14 @@ public final class RulePackLoader {
                     top.node("kind").orElseThrow().location(), "kind is '" + k + "'; a rule pack has kind: RulePack"));
             Optional<String> id = top.requiredString("id").filter(i -> validId(i, top.node("id").orElseThrow(),
                     problems));
+            id.ifPresent(i -> {
+                Location at = top.node("id").orElseThrow().location();
+                Location previous = packIds.putIfAbsent(i, at);
+                if (previous != null) {
+                    problems.add(at, "rule pack id '" + i + "' is also the id of the pack at " + previous
+                            + "; give each pack its own id");
+                }
+            });
             Optional<String> version = top.requiredVersion("version");
             Optional<String> title = top.requiredString("title");
             top.optionalString("description");
@@ -103,9 +103,10 @@ public final class RulePackLoader {
             Optional<YamlNode> list = top.node("rules");
             if (list.isEmpty()) {
                 problems.add(top.location(), "the pack has no 'rules'; add rules: with at least one rule");
-            } else if (!(list.get() instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
-                problems.add(list.get().location(), "'rules' must be a non-empty list of rules, not "
-                        + list.get().describe());
+            } else if (!(list.get() instanceof YamlNode.Sequence sequence)) {
+                problems.add(list.get().location(), "'rules' must be a list of rules, not " + list.get().describe());
+            } else if (sequence.items().isEmpty()) {
+                problems.add(list.get().location(), "'rules' is an empty list; add at least one rule");
             } else {
                 for (YamlNode item : sequence.items()) {
                     rule(item, id.orElse("?"), ruleIds, problems).ifPresent(rules::add);
@@ -141,6 +142,9 @@ public final class RulePackLoader {
             if (!r.has("references")) {
                 problems.add(r.location(), "the rule has no 'references'; name the source of what it checks "
                         + "(a URL or a document), e.g. references: [\"VMware KB 1006671\"]");
+            } else if (r.node("references").get() instanceof YamlNode.Sequence s && s.items().isEmpty()) {
+                problems.add(s.location(), "'references' is an empty list; name at least one source of what the "
+                        + "rule checks (a URL or a document)");
             }
             Optional<CheckSpec> check = r.node("check").isEmpty() ? missingCheck(r, problems)
                     : check(r.node("check").get(), problems);
