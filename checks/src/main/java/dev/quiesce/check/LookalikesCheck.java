@@ -65,7 +65,9 @@ final class LookalikesCheck implements Check<LookalikesCheck.Parameters> {
                 case Fact.Present<List<FileInfo>> present -> {
                     for (FileInfo entry : present.value()) {
                         for (String expected : p.names()) {
-                            boolean atHome = directory.equals(p.home()) && entry.name().equals(expected);
+                            // The exact name is where it belongs in its home, or anywhere when no home is given.
+                            boolean atHome = entry.name().equals(expected)
+                                    && (p.home() == null || directory.equals(p.home()));
                             if (!atHome && LookalikeNames.looksLike(entry.name(), expected)) {
                                 found.add(entry.path());
                                 tally.fail(entry.path() + " looks like " + expected + " but vmtoolsd runs only "

@@ -4,6 +4,9 @@ import dev.quiesce.check.BoundCheck;
 import dev.quiesce.check.CheckRegistry;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.Facts;
+import dev.quiesce.facts.ProbeTranscript;
+import dev.quiesce.host.Capture;
+import dev.quiesce.host.CaptureFile;
 import dev.quiesce.host.Host;
 import dev.quiesce.host.HostException;
 import dev.quiesce.model.AuditRun;
@@ -83,22 +86,23 @@ public final class Auditor {
     public HostResult audit(Host host) {
         HostInfo info = host.info();
         List<PlannedRule> applicable = rules.stream().filter(r -> r.rule().appliesTo(info.roles())).toList();
-        Facts facts;
+        ProbeTranscript transcript;
         try {
-            facts = host.probe(plan(applicable, info)).facts();
+            transcript = host.probe(plan(applicable, info));
         } catch (HostException e) {
             List<Finding> findings = rules.stream().map(r -> r.rule().appliesTo(info.roles())
                     ? Finding.of(r.rule(), Verdict.error("", "host not audited: " + e.getMessage(), List.of()))
                     : skipped(r.rule(), info)).toList();
             return new HostResult(info.name(), info.roles(), host.transport(), e.status(), e.getMessage(), findings);
         }
+        Facts facts = transcript.facts();
         List<Finding> findings = new ArrayList<>();
         for (PlannedRule planned : rules) {
             findings.add(planned.rule().appliesTo(info.roles()) ? evaluate(planned, facts, info)
                     : skipped(planned.rule(), info));
         }
         return new HostResult(info.name(), info.roles(), host.transport(), dev.quiesce.model.HostStatus.AUDITED, null,
-                findings);
+                findings, CaptureFile.toJson(new Capture(info.name(), info.roles(), tool, transcript)));
     }
 
     private static List<FactRequest> plan(List<PlannedRule> rules, HostInfo host) {

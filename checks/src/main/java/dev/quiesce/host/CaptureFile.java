@@ -30,6 +30,15 @@ public final class CaptureFile {
     private CaptureFile() {}
 
     public static void write(Capture capture, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, toJson(capture));
+    }
+
+    /** The capture file's text. */
+    public static String toJson(Capture capture) {
         ProbeTranscript t = capture.transcript();
         ObjectNode root = JSON.createObjectNode();
         root.put("format", Capture.FORMAT);
@@ -43,11 +52,11 @@ public final class CaptureFile {
         t.requests().forEach((id, request) -> requests.set(id, FactRequestJson.write(request)));
         root.putObject("answer").put("sha256", Sha256.hex(t.answer())).put("bytes", t.answer().length)
                 .put("base64", Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(t.answer()));
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
         }
-        Files.writeString(file, JSON.writeValueAsString(root) + "\n");
     }
 
     public static Capture read(Path file) {

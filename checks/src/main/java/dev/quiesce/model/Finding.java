@@ -13,7 +13,8 @@ public record Finding(
         String observed,
         String expected,
         String message,
-        List<Evidence> evidence) {
+        List<Evidence> evidence,
+        Details details) {
 
     /** Reports list findings by rule id, so two runs of the same audit diff cleanly. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::rule);
@@ -25,10 +26,11 @@ public record Finding(
         expected = expected == null ? "" : expected;
         message = message == null ? "" : message;
         evidence = List.copyOf(evidence);
+        details = details == null ? Details.NONE : details;
     }
 
     public static Finding of(Rule rule, Verdict verdict) {
         return new Finding(rule.id(), rule.title(), rule.severity(), verdict.status(), verdict.observed(),
-                verdict.expected(), verdict.message(), verdict.evidence());
+                verdict.expected(), verdict.message(), verdict.evidence(), verdict.details());
     }
 }

@@ -6,9 +6,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Everything one audit found on one host. {@code error} is set when {@code status} is not AUDITED. */
-public record HostResult(
-        String name, Set<String> roles, String transport, HostStatus status, String error, List<Finding> findings) {
+/**
+ * Everything one audit found on one host. {@code error} is set when {@code status} is not AUDITED;
+ * {@code capture} is the host's raw probe answer as a capture file's JSON, for the evidence bundle
+ * (null when the host gave none).
+ */
+public record HostResult(String name, Set<String> roles, String transport, HostStatus status, String error,
+                         List<Finding> findings, String capture) {
 
     public static final Comparator<HostResult> ORDER = Comparator.comparing(HostResult::name);
 
@@ -17,6 +21,11 @@ public record HostResult(
         roles = new TreeSet<>(roles);
         Objects.requireNonNull(status, "status");
         findings = findings.stream().sorted(Finding.ORDER).toList();
+    }
+
+    public HostResult(String name, Set<String> roles, String transport, HostStatus status, String error,
+                      List<Finding> findings) {
+        this(name, roles, transport, status, error, findings, null);
     }
 
     public boolean audited() {

@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * A loaded rule pack. {@code source} names where it came from (a file path or a built-in resource);
- * {@code sha256} is the digest of its bytes, so that a report says exactly which pack was used.
+ * {@code sha256} is the digest of its bytes, so that a report says exactly which pack was used, and
+ * {@code content} the text itself, for the evidence bundle.
  */
-public record RulePack(String id, String version, String title, String source, String sha256, List<Rule> rules) {
+public record RulePack(String id, String version, String title, String source, String sha256, String content,
+                       List<Rule> rules) {
     public RulePack {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");

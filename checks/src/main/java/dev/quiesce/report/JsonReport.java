@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quiesce.model.AuditRun;
+import dev.quiesce.model.Details;
 import dev.quiesce.model.Evidence;
 import dev.quiesce.model.Finding;
 import dev.quiesce.model.HostResult;
@@ -29,7 +30,12 @@ public final class JsonReport implements Renderer {
     }
 
     @Override
-    public Path render(AuditRun run, Path outputDirectory) throws IOException {
+    public String fileName() {
+        return FILE_NAME;
+    }
+
+    @Override
+    public Path render(AuditRun run, ReportSettings settings, Path outputDirectory) throws IOException {
         Files.createDirectories(outputDirectory);
         Path file = outputDirectory.resolve(FILE_NAME);
         Files.writeString(file, toJson(run) + "\n");
@@ -76,6 +82,25 @@ public final class JsonReport implements Renderer {
         ArrayNode evidence = node.putArray("evidence");
         for (Evidence item : finding.evidence()) {
             evidence.addObject().put("fact", item.fact()).put("source", item.source()).put("excerpt", item.excerpt());
+        }
+        details(finding.details(), node.putObject("details"));
+    }
+
+    private static void details(Details details, ObjectNode node) {
+        ArrayNode tables = node.putArray("tables");
+        for (Details.Table table : details.tables()) {
+            ObjectNode t = tables.addObject().put("name", table.name());
+            table.columns().forEach(t.putArray("columns")::add);
+            ArrayNode rows = t.putArray("rows");
+            table.rows().forEach(row -> row.forEach(rows.addArray()::add));
+        }
+        ArrayNode series = node.putArray("series");
+        for (Details.TimeSeries ts : details.series()) {
+            ObjectNode s = series.addObject().put("name", ts.name()).put("unit", ts.unit());
+            ArrayNode points = s.putArray("points");
+            ts.points().forEach(p -> points.addObject().put("time", p.time().toString()).put("value", p.value()));
+            ArrayNode thresholds = s.putArray("thresholds");
+            ts.thresholds().forEach(t -> thresholds.addObject().put("label", t.label()).put("value", t.value()));
         }
     }
 }

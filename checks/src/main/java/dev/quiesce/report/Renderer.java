@@ -9,6 +9,9 @@ public interface Renderer {
     /** The name {@code --format} uses. */
     String format();
 
+    /** The file name written into the output directory. */
+    String fileName();
+
     /** Writes the report and returns the file written. */
-    Path render(AuditRun run, Path outputDirectory) throws IOException;
+    Path render(AuditRun run, ReportSettings settings, Path outputDirectory) throws IOException;
 }

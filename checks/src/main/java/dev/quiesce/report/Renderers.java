@@ -3,10 +3,9 @@ package dev.quiesce.report;
 import dev.quiesce.model.QuiesceException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
-/** Renderers by format name, and the formats that are planned but not built yet. */
+/** Renderers by format name. */
 public final class Renderers {
     /** Every format {@code --format} accepts, in the order reports are written. */
     public static final List<String> FORMATS = List.of("json", "html", "pdf", "md", "junit");
@@ -18,15 +17,16 @@ public final class Renderers {
     }
 
     public static Renderers standard() {
-        return new Renderers(List.of(new JsonReport()));
+        return new Renderers(List.of(new JsonReport(), TemplatedReport.html(), new PdfReport(),
+                TemplatedReport.markdown(), new JunitReport()));
     }
 
-    /** The renderer for a format; empty for a known format that this build cannot write yet. */
-    public Optional<Renderer> forFormat(String format) {
-        if (!FORMATS.contains(format)) {
+    public Renderer forFormat(String format) {
+        Renderer renderer = renderers.get(format);
+        if (renderer == null) {
             throw new QuiesceException("unknown report format '" + format + "'; use any of: "
                     + String.join(", ", FORMATS));
         }
-        return Optional.ofNullable(renderers.get(format));
+        return renderer;
     }
 }

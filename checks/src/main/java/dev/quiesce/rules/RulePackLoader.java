@@ -116,7 +116,7 @@ public final class RulePackLoader {
                 return Optional.empty();
             }
             return Optional.of(new RulePack(id.get(), version.get(), title.get(), source.name(),
-                    Sha256.hex(source.bytes()), rules));
+                    Sha256.hex(source.bytes()), source.text(), rules));
         });
     }
 

@@ -49,7 +49,8 @@ final class AuditCommand implements Callable<Integer> {
             Inventory.load(inventory).hosts().forEach(h -> hosts.add(h.open(LocalOptions.PROBE_TIMEOUT,
                     Clock.systemUTC())));
         }
-        return AuditExecution.run(registry, packs, hosts, report, spec.commandLine().getOut(),
+        return AuditExecution.run(registry, packs, hosts, report,
+                    spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

@@ -7,61 +7,70 @@ import dev.quiesce.host.Host;
 import dev.quiesce.model.AuditRun;
 import dev.quiesce.model.QuiesceException;
 import dev.quiesce.model.RulePack;
-import dev.quiesce.model.Severity;
+import dev.quiesce.model.RunVerdict;
+import dev.quiesce.report.EvidenceBundle;
 import dev.quiesce.report.Renderer;
 import dev.quiesce.report.Renderers;
+import dev.quiesce.report.ReportSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-/** What {@code audit} and {@code demo} share: audit the hosts, write the reports, print, pick the exit code. */
+/**
+ * What {@code audit} and {@code demo} share: audit the hosts, write the reports and the bundle, print
+ * the summary, pick the exit code. The Markdown summary is written last, after the bundle, because it
+ * quotes the bundle's SHA-256 (and so is not inside it).
+ */
 final class AuditExecution {
     private AuditExecution() {}
 
     static int run(CheckRegistry registry, List<RulePack> packs, List<Host> hosts, ReportOptions options,
-                   PrintWriter out, PrintWriter err) {
+                   List<String> commandLine, PrintWriter out, PrintWriter err) {
         if (hosts.isEmpty()) {
             throw new QuiesceException("nothing to audit: give --local, --capture FILE or --inventory FILE");
         }
-        Optional<Severity> threshold = options.threshold();
-        List<Renderer> renderers = renderers(options.formats(), err);
+        ReportSettings settings = options.settings();
+        List<String> formats = options.formats();
+        Renderers renderers = Renderers.standard();
         AuditRun run = new Auditor(registry, packs, ToolVersion.tool(), Clock.systemUTC(), 4).audit(hosts);
+
         List<Path> written = new ArrayList<>();
-        for (Renderer renderer : renderers) {
-            try {
-                written.add(renderer.render(run, options.out));
-            } catch (IOException e) {
-                throw new QuiesceException("cannot write the " + renderer.format() + " report to " + options.out + ": "
-                        + e.getMessage(), e);
+        for (String format : formats) {
+            if (!format.equals("md")) {
+                written.add(render(renderers.forFormat(format), run, settings, options.out));
             }
         }
-        new SummaryPrinter(out, picocli.CommandLine.Help.Ansi.AUTO.enabled() && System.getenv("NO_COLOR") == null)
-                .print(run, threshold, written);
-        if (!run.allHostsAudited()) {
-            return ExitCode.HOST_NOT_AUDITED.code;
+        if (options.bundle != null) {
+            try {
+                String sha = EvidenceBundle.write(options.bundle, run, written, new EvidenceBundle.Provenance(
+                        options.operator(), CommandLineText.redacted(commandLine)), Clock.systemUTC());
+                settings = settings.withBundleSha256(sha);
+                out.println("bundle " + options.bundle + " sha256 " + sha);
+            } catch (IOException e) {
+                throw new QuiesceException("cannot write the bundle " + options.bundle + ": " + e.getMessage(), e);
+            }
         }
-        return threshold.map(run::failsAt).orElse(false) ? ExitCode.FAILED.code : ExitCode.OK.code;
+        if (formats.contains("md")) {
+            written.add(render(renderers.forFormat("md"), run, settings, options.out));
+        }
+        new SummaryPrinter(out, picocli.CommandLine.Help.Ansi.AUTO.enabled() && System.getenv("NO_COLOR") == null)
+                .print(run, settings.failOn(), written);
+        return switch (RunVerdict.of(run, settings.failOn())) {
+            case INCOMPLETE -> ExitCode.HOST_NOT_AUDITED.code;
+            case FAIL -> ExitCode.FAILED.code;
+            case PASS, NOT_APPLIED -> ExitCode.OK.code;
+        };
     }
 
-    private static List<Renderer> renderers(List<String> formats, PrintWriter err) {
-        Renderers available = Renderers.standard();
-        List<Renderer> renderers = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (String format : formats) {
-            available.forFormat(format).ifPresentOrElse(renderers::add, () -> missing.add(format));
+    private static Path render(Renderer renderer, AuditRun run, ReportSettings settings, Path out) {
+        try {
+            return renderer.render(run, settings, out);
+        } catch (IOException e) {
+            throw new QuiesceException("cannot write the " + renderer.format() + " report to " + out + ": "
+                    + e.getMessage(), e);
         }
-        if (!missing.isEmpty()) {
-            err.println("quiesce: format " + String.join(", ", missing) + " is not available yet in this version; "
-                    + (renderers.isEmpty() ? "" : "writing " + String.join(", ", renderers.stream()
-                    .map(Renderer::format).toList()) + " only"));
-        }
-        if (renderers.isEmpty()) {
-            throw new QuiesceException("none of the requested formats can be written yet; use --format json");
-        }
-        return renderers;
     }
 }

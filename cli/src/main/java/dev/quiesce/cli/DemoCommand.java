@@ -55,7 +55,8 @@ final class DemoCommand implements Callable<Integer> {
             Inventory.load(examples.resolve(INVENTORY)).hosts().forEach(h -> hosts.add(h.open(
                     LocalOptions.PROBE_TIMEOUT, Clock.systemUTC())));
             return AuditExecution.run(registry, new RuleOptions().load(registry), hosts, report,
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
+                    spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         } finally {
             try (Stream<Path> files = Files.walk(examples)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -3,6 +3,7 @@ package dev.quiesce.cli;
 import dev.quiesce.model.AuditRun;
 import dev.quiesce.model.Finding;
 import dev.quiesce.model.HostResult;
+import dev.quiesce.model.RunVerdict;
 import dev.quiesce.model.Severity;
 import dev.quiesce.model.Status;
 import java.io.PrintWriter;
@@ -55,17 +56,13 @@ final class SummaryPrinter {
     }
 
     private String verdict(AuditRun run, Optional<Severity> threshold) {
-        if (!run.allHostsAudited()) {
-            return paint("INCOMPLETE", "yellow") + ": some hosts could not be audited";
-        }
-        if (threshold.isEmpty()) {
-            return "verdict not applied (--fail-on none)";
-        }
-        long failing = run.findings().filter(f -> f.status().isProblem() && f.severity().atLeast(threshold.get()))
-                .count();
-        return failing == 0 ? paint("PASS", "green") + ": nothing failed at or above " + threshold.get().label()
-                : paint("FAIL", "red") + ": " + failing + " finding(s) failed or undecided at or above "
-                + threshold.get().label();
+        return switch (RunVerdict.of(run, threshold)) {
+            case INCOMPLETE -> paint("INCOMPLETE", "yellow") + ": some hosts could not be audited";
+            case NOT_APPLIED -> "verdict not applied (--fail-on none)";
+            case PASS -> paint("PASS", "green") + ": nothing failed at or above " + threshold.orElseThrow().label();
+            case FAIL -> paint("FAIL", "red") + ": " + RunVerdict.failing(run, threshold.orElseThrow())
+                    + " finding(s) failed or undecided at or above " + threshold.orElseThrow().label();
+        };
     }
 
     private static int count(HostResult host, Status status) {

@@ -63,20 +63,21 @@ class AuditCommandTest {
     }
 
     @Test
-    void formatsNotBuiltYetAreNamedAndTheOthersWritten() {
+    void everyFormatIsWrittenAndAnUnknownOneIsRefused() {
         GuestTree tree = GuestTree.passing(dir.resolve("guest"));
         Path out = dir.resolve("out");
         Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--out", out.toString(),
-                "--format", "json,html,pdf");
+                "--format", "json,html,pdf,md,junit");
         assertEquals(0, cli.exit(), cli.toString());
-        assertTrue(cli.err().contains("format html, pdf is not available yet"), cli.err());
-        assertTrue(Files.exists(out.resolve("report.json")));
-
-        Cli none = Cli.run("audit", "--local", "--root", tree.root().toString(), "--out", out.toString(), "--format", "md");
-        assertEquals(2, none.exit(), none.toString());
+        for (String file : new String[] {"report.json", "report.html", "report.pdf", "summary.md", "junit.xml"}) {
+            assertTrue(Files.exists(out.resolve(file)), file);
+        }
         Cli unknown = Cli.run("audit", "--local", "--root", tree.root().toString(), "--format", "xml");
         assertEquals(2, unknown.exit(), unknown.toString());
         assertTrue(unknown.err().contains("use any of: json, html, pdf, md, junit"), unknown.err());
+        Cli paper = Cli.run("audit", "--local", "--root", tree.root().toString(), "--paper", "a3");
+        assertEquals(2, paper.exit(), paper.toString());
+        assertTrue(paper.err().contains("use a4 or letter"), paper.err());
     }
 
     @Test
