@@ -13,7 +13,9 @@ import java.util.Optional;
  * body is length-prefixed, so nothing a host prints inside a body can end or forge a frame. Every value
  * (path, pattern, argument) enters the script through {@link ShellQuote#quote}; the script runs only
  * read-only commands and redirects none of them to a file. Stat uses {@code stat -c} (GNU coreutils,
- * BusyBox, ESXi) and falls back to {@code ls -lnd} where {@code stat -c} does not work.
+ * BusyBox, ESXi) and falls back to {@code ls -lnd} where {@code stat -c} does not work. The answer
+ * starts with a newline, so that output of the login (a profile that prints with no final newline)
+ * cannot run into the first header.
  */
 public final class ProbeScript {
     /** Frame id of the preamble that says who ran the probe and how it read file status. */
@@ -58,6 +60,7 @@ public final class ProbeScript {
               if [ $# -eq 0 ]; then o=; qz_emit "$i" nofiles; return; fi
               o=$(grep -F -H -n -e "$e" -- "$@" </dev/null 2>/dev/null | head -c "$c"; printf x); o=${o%x}
               qz_emit "$i" 0; }
+            printf '\\n'
             o="uid=$(id -u 2>/dev/null </dev/null)
             host=$(uname -n 2>/dev/null </dev/null)
             stat=$QZ_STAT"; qz_emit info 0
