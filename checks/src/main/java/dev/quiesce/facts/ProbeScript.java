@@ -54,11 +54,11 @@ public final class ProbeScript {
               qz_dir "$i" "$d" || return 0
               set --; u=
               for f in "$d"/*; do case ${f##*/} in $p) if [ -f "$f" ]; then
-                if [ -r "$f" ]; then set -- "$@" "$f"; else u="$u$f
+                if [ -r "$f" ]; then set -- "$@" ".${f#"$R"}"; else u="$u$f
             "; fi; fi;; esac; done
               if [ -n "$u" ]; then o=$u; qz_emit "$i" denied; return; fi
               if [ $# -eq 0 ]; then o=; qz_emit "$i" nofiles; return; fi
-              o=$(grep -F -H -n -e "$e" -- "$@" </dev/null 2>/dev/null | head -c "$c"; printf x); o=${o%x}
+              o=$(cd -- "${R:-/}" && grep -F -H -n -e "$e" -- "$@" </dev/null 2>/dev/null | head -c "$c"; printf x); o=${o%x}
               qz_emit "$i" 0; }
             printf '\\n'
             o="uid=$(id -u 2>/dev/null </dev/null)
