@@ -111,7 +111,6 @@ public final class ShellProbe {
         return new Run(script, new ProbeTranscript(token, root, script.requestsById(), answer, Instant.now()));
     }
 
-    /** Runs {@code argv} with {@code stdin}; returns stdout. Fails the test if it does not end in 20 s. */
     /** The fact for {@code request}, read through the typed view a check would use. */
     public static Fact<?> fact(Facts facts, FactRequest request) {
         return switch (request) {
@@ -123,6 +122,7 @@ public final class ShellProbe {
         };
     }
 
+    /** Runs {@code argv} with {@code stdin}; returns stdout. Fails the test if it does not end in 20 s. */
     public static byte[] execute(List<String> argv, byte[] stdin) {
         try {
             Process process = new ProcessBuilder(argv).directory(Path.of("/").toFile())

@@ -14,7 +14,6 @@ import dev.quiesce.facts.FileInfo;
 import dev.quiesce.facts.FileKind;
 import dev.quiesce.model.FileMode;
 import dev.quiesce.model.HostInfo;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
