@@ -93,7 +93,10 @@ public final class Facts {
         return read(request, r -> unexpected(request, r));
     }
 
-    /** Matching lines as {@code file:line:text}; cut at the request's byte cap. */
+    /**
+     * Matching lines as {@code file:line:text}, the file named as from {@code /} (without the --root
+     * prefix, as listings name entries); cut at the request's byte cap.
+     */
     public Fact<Content> lines(FactRequest.FileLines request) {
         if (answers.get(request) instanceof RawAnswer raw && raw.status().equals("nofiles")) {
             return new Fact.Present<>(new Content("", false), evidence(request, "(no file matches "
@@ -102,7 +105,10 @@ public final class Facts {
         return read(request, raw -> {
             boolean truncated = raw.body().length > request.maxBytes();
             byte[] bytes = truncated ? java.util.Arrays.copyOf(raw.body(), request.maxBytes()) : raw.body();
-            Content content = new Content(new RawAnswer(raw.status(), bytes).text(), truncated);
+            // The probe greps from the root with "./" names, so that the --root prefix never shows; a
+            // matched line holds no newline, so each "./" at the start of a line is a file name's.
+            String text = ("\n" + new RawAnswer(raw.status(), bytes).text()).replace("\n./", "\n/").substring(1);
+            Content content = new Content(text, truncated);
             return new Fact.Present<>(content, evidence(request, content.text()));
         });
     }

@@ -14,7 +14,9 @@ import java.util.Optional;
  * (path, pattern, argument) enters the script through {@link ShellQuote#quote}; the script runs only
  * read-only commands and redirects none of them to a file. Stat uses {@code stat -c} (GNU coreutils,
  * BusyBox, ESXi) and falls back to {@code ls -lnd} where {@code stat -c} does not work. Under a root
- * directory owners are left as numbers: this machine's user names say nothing of the tree's.
+ * directory owners are left as numbers: this machine's user names say nothing of the tree's. The
+ * answer starts with a newline, so that output of the login (a profile that prints with no final
+ * newline) cannot run into the first header.
  */
 public final class ProbeScript {
     /** Frame id of the preamble that says who ran the probe and how it read file status. */
@@ -55,12 +57,13 @@ public final class ProbeScript {
               qz_dir "$i" "$d" || return 0
               set --; u=
               for f in "$d"/*; do case ${f##*/} in $p) if [ -f "$f" ]; then
-                if [ -r "$f" ]; then set -- "$@" "$f"; else u="$u$f
+                if [ -r "$f" ]; then set -- "$@" ".${f#"$R"}"; else u="$u$f
             "; fi; fi;; esac; done
               if [ -n "$u" ]; then o=$u; qz_emit "$i" denied; return; fi
               if [ $# -eq 0 ]; then o=; qz_emit "$i" nofiles; return; fi
-              o=$(grep -F -H -n -e "$e" -- "$@" </dev/null 2>/dev/null | head -c "$c"; printf x); o=${o%x}
+              o=$(cd -- "${R:-/}" && grep -F -H -n -e "$e" -- "$@" </dev/null 2>/dev/null | head -c "$c"; printf x); o=${o%x}
               qz_emit "$i" 0; }
+            printf '\\n'
             o="uid=$(id -u 2>/dev/null </dev/null)
             host=$(uname -n 2>/dev/null </dev/null)
             stat=$QZ_STAT"; qz_emit info 0

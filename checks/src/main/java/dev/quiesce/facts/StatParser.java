@@ -12,15 +12,22 @@ final class StatParser {
     private StatParser() {}
 
     static Optional<FileInfo> parse(String path, String text) {
-        String first = text;
-        Optional<String> target = Optional.empty();
-        int link = text.indexOf("\n>");
-        if (link >= 0) {
-            first = text.substring(0, link);
-            target = Optional.of(stripNewline(text.substring(link + 2)));
+        String body = stripNewline(text);
+        int link = body.indexOf("\n>");
+        if (body.matches("(?s)[0-9a-f]+\\|.*")) {
+            // stat -c prints one line, with no path in it: the first "\n>" starts the link target.
+            return link < 0 ? fromStat(path, body, Optional.empty())
+                    : fromStat(path, body.substring(0, link), Optional.of(body.substring(link + 2)));
         }
-        first = stripNewline(first);
-        return first.matches("[0-9a-f]+\\|.*") ? fromStat(path, first, target) : fromLs(path, first, target);
+        // An ls line ends with the path, printed raw, so it may itself hold "\n>": the target line is the
+        // one that repeats what the line shows after " -> ", and only a symbolic link has one.
+        for (; link >= 0 && body.startsWith("l"); link = body.indexOf("\n>", link + 1)) {
+            String target = body.substring(link + 2);
+            if (body.substring(0, link).endsWith(" -> " + target)) {
+                return fromLs(path, body.substring(0, link), Optional.of(target));
+            }
+        }
+        return fromLs(path, body, Optional.empty());
     }
 
     /** One {@code stat -c '...|%n'} record: the eight fields, the last being the path. */
