@@ -1,6 +1,8 @@
 <#-- The HTML report, and with print=true the XHTML the PDF is laid out from (report.pdf.ftl).
      Output format XHTML: every ${...} is escaped; only chart SVG made by quiesce is inserted raw. -->
 <#assign print = print!false>
+<#-- The PDF is laid out in parts (summary, hosts a few at a time, rules) to bound memory; HTML has all. -->
+<#assign sections = sections![ "summary", "hosts", "rules" ]>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
 <head>
@@ -10,10 +12,11 @@
 <title>quiesce report: ${verdict.status} (${run.id})</title>
 <#if print>
 <bookmarks>
-  <bookmark name="Summary" href="#summary"/>
-  <#list hosts as host>
+  <#if sections?seq_contains("summary")><bookmark name="Summary" href="#summary"/></#if>
+  <#if sections?seq_contains("hosts")><#list hosts as host>
   <bookmark name="${host.name} (${host.status})" href="#${host.anchor}"/>
-  </#list>
+  </#list></#if>
+  <#if sections?seq_contains("rules")><bookmark name="Rules" href="#rules"/></#if>
 </bookmarks>
 </#if>
 <style type="text/css">
@@ -69,18 +72,20 @@
   @page { size: ${paper}; margin: 16mm 14mm 18mm 14mm;
     @bottom-left { content: "quiesce run ${run.id}"; font-family: "DejaVu Sans", sans-serif; font-size: 7.5pt;
                    color: #57606a; }
-    @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: "DejaVu Sans", sans-serif;
+    @bottom-right { content: "Page " counter(page); font-family: "DejaVu Sans", sans-serif;
                     font-size: 7.5pt; color: #57606a; } }
   body { font-size: 9pt; }
   table { -fs-table-paginate: paginate; }
   thead { display: table-header-group; }
   tr { page-break-inside: avoid; }
-  h2.host { page-break-before: always; }
+  .finding { padding: 5px 8px; margin: 5px 0; }
+  pre { padding: 4px; }
   .chart img { width: 180mm; height: 70mm; }
 </#if>
 </style>
 </head>
 <body>
+<#if sections?seq_contains("summary")>
 <header>
   <h1>Snapshot backup audit</h1>
   <div class="banner ${verdict.css?keep_before('_')}">
@@ -90,7 +95,7 @@
     <tr><th>Run</th><td class="mono">${run.id}</td></tr>
     <tr><th>Started</th><td>${run.started} (took ${run.duration})</td></tr>
     <tr><th>Fail on</th><td>${verdict.failOn} and above</td></tr>
-    <tr><th>Hosts</th><td>${hosts?size}<#if notAudited gt 0>, ${notAudited} not audited</#if></td></tr>
+    <tr><th>Hosts</th><td>${hostCount}<#if notAudited gt 0>, ${notAudited} not audited</#if></td></tr>
     <tr><th>Rule packs</th><td><#list packs as pack><div>${pack.id} ${pack.version}: ${pack.title} (${pack.rules} rules)<br/><span class="mono muted">sha256 ${pack.sha256}</span></div></#list></td></tr>
     <tr><th>Tool</th><td>${tool.name} ${tool.version}</td></tr>
   </table>
@@ -136,6 +141,9 @@
 <p>No rule failed or stayed undecided.</p>
 </#if>
 
+</#if>
+
+<#if sections?seq_contains("hosts")>
 <#list hosts as host>
 <h2 class="host" id="${host.anchor}">${host.name} <span class="badge ${host.status}">${host.status}</span></h2>
 <table class="kv">
@@ -156,31 +164,46 @@
   </table>
   <@evidence f/>
   <@details f/>
-  <#if f.rationale?has_content><div class="label">Why it matters</div><div>${f.rationale}</div></#if>
-  <#if f.remediation?has_content || f.commands?has_content>
-    <div class="label">Remediation</div><div>${f.remediation}</div>
-    <#if f.commands?has_content><pre><#list f.commands as c>${c}<#sep>
-</#list></pre></#if>
+  <#if print>
+  <div class="muted">Why it matters, remediation and references: ${f.rule} under Rules at the end.</div>
+  <#else>
+  <@ruleText f/>
   </#if>
-  <#if f.references?has_content><div class="label">References</div>
-    <ul><#list f.references as r><li>${r}</li></#list></ul></#if>
 </div>
 </#list>
 <#assign others = pack.findings?filter(f -> !(f.problem || f.status == "WAIVED"))>
 <#if others?has_content>
 <div class="wide"><table>
-  <thead><tr><th>Status</th><th>Rule</th><th>Severity</th><th>Title</th><th>Observed</th><th>Evidence</th></tr></thead>
+  <thead><tr><th>Status</th><th>Rule</th><th>Title</th><th>Observed</th><#if !print><th>Evidence</th></#if></tr></thead>
   <tbody>
   <#list others as f>
     <tr id="${f.anchor}"><td><span class="badge ${f.css}">${f.status}</span></td><td class="mono nowrap">${f.rule}</td>
-      <td><span class="sev ${f.severity}">${f.severity}</span></td><td>${f.title}</td><td class="mono">${f.observed}</td>
-      <td class="mono"><#list f.evidence as e>${e.source}<#sep><br/></#list><#if f.tables?has_content || f.charts?has_content><@details f/></#if></td></tr>
+      <td>${f.title}</td><td class="mono">${f.observed}</td>
+      <#if !print><td class="mono"><#list f.evidence as e>${e.source}<#sep><br/></#list></td></#if></tr>
   </#list>
   </tbody>
 </table></div>
+<#list others?filter(f -> f.tables?has_content || f.charts?has_content) as f>
+<div class="finding ${f.css}">
+  <h4><span class="badge ${f.css}">${f.status}</span> <span class="mono nowrap">${f.rule}</span> ${f.title}</h4>
+  <@details f/>
+</div>
+</#list>
 </#if>
 </#list>
 </#list>
+</#if>
+
+<#if sections?seq_contains("rules")>
+<h2 id="rules">Rules</h2>
+<#list rules as r>
+<div class="finding" id="rule-${r.anchor}">
+  <h4><span class="sev ${r.severity}">${r.severity}</span> <span class="mono nowrap">${r.id}</span> ${r.title} <span class="muted">(${r.pack})</span></h4>
+  <#if r.description?has_content><div>${r.description}</div></#if>
+  <@ruleText r/>
+</div>
+</#list>
+</#if>
 
 <footer>
   Written by ${tool.name} ${tool.version}, run ${run.id}, ${run.started}. Host output in this report is shown as
@@ -199,6 +222,17 @@
   </#if>
 </#macro>
 
+<#macro ruleText f>
+  <#if f.rationale?has_content><div class="label">Why it matters</div><div>${f.rationale}</div></#if>
+  <#if f.remediation?has_content || f.commands?has_content>
+    <div class="label">Remediation</div><div>${f.remediation}</div>
+    <#if f.commands?has_content><pre><#list f.commands as c>${c}<#sep>
+</#list></pre></#if>
+  </#if>
+  <#if f.references?has_content><div class="label">References</div>
+    <ul><#list f.references as r><li>${r}</li></#list></ul></#if>
+</#macro>
+
 <#macro details f>
   <#list f.tables as t>
   <div class="label">${t.name}</div>
@@ -209,7 +243,7 @@
   </#list>
   <#list f.charts as c>
   <div class="label">${c.name} (${c.unit})</div>
-  <div class="chart"><#if print><img src="${c.png}" alt="${c.name}"/><#else>${c.svg?no_esc}</#if></div>
+  <div class="chart"><#if print><img src="${c.image}" alt="${c.name}"/><#else>${c.svg?no_esc}</#if></div>
   <div class="muted">${c.points} points<#if c.thresholds?has_content>; thresholds: ${c.thresholds}</#if></div>
   </#list>
 </#macro>

@@ -8,7 +8,7 @@ ${verdict.text}
 | Run | ${run.id} |
 | Started | ${run.started} (took ${run.duration}) |
 | Fail on | ${verdict.failOn} and above |
-| Hosts | ${hosts?size}<#if notAudited gt 0> (${notAudited} not audited)</#if> |
+| Hosts | ${hostCount}<#if notAudited gt 0> (${notAudited} not audited)</#if> |
 | Rule packs | <#list packs as p>${p.id} ${p.version} (sha256 ${p.sha256})<#sep>; </#list> |
 | Evidence bundle SHA-256 | <#if bundleSha256?has_content>${bundleSha256}<#else>no bundle written</#if> |
 | Tool | ${tool.name} ${tool.version} |

@@ -78,6 +78,8 @@ public final class LocalHost implements Host {
             Thread.currentThread().interrupt();
             throw new HostException(HostStatus.ERROR, "interrupted while probing", e);
         } finally {
+            // Children first: a command the shell started must not outlive a stopped probe.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
     }

@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.pdf.BaseFont;
 import org.xhtmlrenderer.pdf.ITextRenderer;
@@ -15,7 +17,9 @@ import org.xhtmlrenderer.pdf.ITextRenderer;
 /**
  * {@code report.pdf}: the HTML report's markup in print mode ({@code report.pdf.ftl}), laid out by
  * Flying Saucer on OpenPDF: A4 or Letter, page numbers and the run id in the footer, a bookmark per
- * host, embedded fonts ({@link PdfFonts}), charts as images.
+ * host, embedded fonts ({@link PdfFonts}), charts as images. It is laid out in parts appended to one
+ * PDF (summary, then {@value #HOSTS_PER_PART} hosts at a time, then the rules), so memory stays bounded
+ * however large the fleet; page numbers run on across the parts.
  */
 public final class PdfReport implements Renderer {
     public static final String TEMPLATE = "report.pdf.ftl";
@@ -30,11 +34,12 @@ public final class PdfReport implements Renderer {
         return "report.pdf";
     }
 
+    /** Hosts laid out per document: Flying Saucer holds a document's whole layout in memory. */
+    static final int HOSTS_PER_PART = 20;
+
     @Override
     public Path render(AuditRun run, ReportSettings settings, Path outputDirectory) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        StringWriter xhtml = new StringWriter();
-        new Templates(settings.templates()).render(TEMPLATE, ReportModel.of(run, settings, true), xhtml);
         List<Path> fonts = PdfFonts.find();
         if (fonts.isEmpty()) {
             throw new QuiesceException("no TrueType font found for the PDF (looked for " + PdfFonts.FILES
@@ -42,18 +47,45 @@ public final class PdfReport implements Renderer {
         }
         Files.createDirectories(outputDirectory);
         Path file = outputDirectory.resolve(fileName());
+        Templates templates = new Templates(settings.templates());
+        Map<String, Object> summary = ReportModel.summary(run, settings, true);
         ITextRenderer renderer = new ITextRenderer();
         try (OutputStream out = Files.newOutputStream(file)) {
             for (Path font : fonts) {
                 renderer.getFontResolver().addFont(font.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
             }
             renderer.setPDFCreator(run.tool().name() + " " + run.tool().version());
-            renderer.setDocumentFromString(xhtml.toString());
-            renderer.layout();
-            renderer.createPDF(out);
+            renderer.getSharedContext().setReplacedElementFactory(
+                    new VectorChartFactory(renderer.getSharedContext().getReplacedElementFactory()));
+            layout(renderer, templates, part(summary, List.of("summary"), List.of()));
+            renderer.createPDF(out, false);
+            for (int from = 0; from < run.hosts().size(); from += HOSTS_PER_PART) {
+                int to = Math.min(run.hosts().size(), from + HOSTS_PER_PART);
+                layout(renderer, templates, part(summary, List.of("hosts"), ReportModel.hosts(run, true, from, to)));
+                renderer.writeNextDocument(renderer.getWriter().getPageNumber() + 1);
+            }
+            layout(renderer, templates, part(summary, List.of("rules"), List.of()));
+            renderer.writeNextDocument(renderer.getWriter().getPageNumber() + 1);
+            renderer.finishPDF();
         } catch (DocumentException e) {
             throw new IOException("the PDF could not be written: " + e.getMessage(), e);
         }
         return file;
+    }
+
+    private static Map<String, Object> part(Map<String, Object> summary, List<String> sections,
+                                            List<Map<String, Object>> hosts) {
+        Map<String, Object> model = new LinkedHashMap<>(summary);
+        model.put("sections", sections);
+        model.put("hosts", hosts);
+        return model;
+    }
+
+    private static void layout(ITextRenderer renderer, Templates templates, Map<String, Object> model)
+            throws IOException {
+        StringWriter xhtml = new StringWriter();
+        templates.render(TEMPLATE, model, xhtml);
+        renderer.setDocumentFromString(xhtml.toString());
+        renderer.layout();
     }
 }

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * The data every template reads, built from an {@link AuditRun} as plain maps and lists so that
  * templates stay simple and user templates need no knowledge of Java types. Every string is raw host
  * or rule text: escaping is the template's output format's job, never this class's. Charts arrive as
- * markup made here ({@code svg}) and as a PNG data URI ({@code png}, for print only).
+ * markup made here ({@code svg}) and, for print, as an SVG data URI ({@code image}) that the PDF
+ * renderer draws as vectors.
  */
 final class ReportModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -33,10 +34,16 @@ final class ReportModel {
 
     private ReportModel() {}
 
-    @SuppressWarnings("unchecked")
+    /** Everything, for one document: the HTML report and the Markdown summary. */
     static Map<String, Object> of(AuditRun run, ReportSettings settings, boolean print) {
-        Map<String, Rule> rules = new java.util.HashMap<>();
-        run.packs().forEach(p -> p.rules().forEach(r -> rules.put(r.id(), r)));
+        Map<String, Object> model = summary(run, settings, print);
+        model.put("hosts", hosts(run, print, 0, run.hosts().size()));
+        return model;
+    }
+
+    /** All but the hosts' sections: scope, verdict, counts, matrix, failing rules, the rules themselves. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> summary(AuditRun run, ReportSettings settings, boolean print) {
         Map<String, Object> model = new LinkedHashMap<>();
         RunVerdict verdict = RunVerdict.of(run, settings.failOn());
         model.put("tool", map("name", run.tool().name(), "version", run.tool().version()));
@@ -51,18 +58,35 @@ final class ReportModel {
         model.put("bundleSha256", settings.bundleSha256().orElse(""));
         model.put("packs", run.packs().stream().map(p -> map("id", p.id(), "version", p.version(), "title", p.title(),
                 "sha256", p.sha256(), "source", p.source(), "rules", p.rules().size())).toList());
+        model.put("rules", run.packs().stream().flatMap(p -> p.rules().stream()).map(ReportModel::rule).toList());
         model.put("severities", java.util.Arrays.stream(Severity.values()).map(Severity::label).toList());
         model.put("counts", counts(run.hosts()));
         model.put("bySeverity", bySeverity(run));
         model.put("matrix", matrix(run));
         model.put("failing", failingRules(run));
-        List<Map<String, Object>> hosts = new ArrayList<>();
-        for (int i = 0; i < run.hosts().size(); i++) {
-            hosts.add(host(run, rules, run.hosts().get(i), "host-" + (i + 1), print));
-        }
-        model.put("hosts", hosts);
+        model.put("hostCount", run.hosts().size());
+        model.put("hosts", List.of());
         model.put("notAudited", run.hosts().stream().filter(h -> !h.audited()).count());
         return (Map<String, Object>) ReportText.cleanAll(model);
+    }
+
+    /** The sections of hosts {@code from} (inclusive) to {@code to} (exclusive), anchors numbered in the run. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> hosts(AuditRun run, boolean print, int from, int to) {
+        Map<String, Rule> rules = new java.util.HashMap<>();
+        run.packs().forEach(p -> p.rules().forEach(r -> rules.put(r.id(), r)));
+        List<Map<String, Object>> hosts = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            hosts.add(host(run, rules, run.hosts().get(i), "host-" + (i + 1), print));
+        }
+        return (List<Map<String, Object>>) ReportText.cleanAll(hosts);
+    }
+
+    private static Map<String, Object> rule(Rule rule) {
+        return map("id", rule.id(), "anchor", rule.id().replaceAll("[^A-Za-z0-9_-]", "_"), "title", rule.title(),
+                "severity", rule.severity().label(), "pack", rule.packId(), "description", rule.description(),
+                "rationale", rule.rationale(), "remediation", rule.remediation().text(), "commands",
+                rule.remediation().commands(), "references", rule.references());
     }
 
     private static String verdictText(AuditRun run, RunVerdict verdict, Optional<Severity> failOn) {
@@ -163,7 +187,7 @@ final class ReportModel {
                 "[^A-Za-z0-9_-]", "_"), "title", f.title(), "severity", f.severity().label(), "status",
                 f.status().name(), "css", css(f.status()), "problem", f.status().isProblem(), "observed", f.observed(),
                 "expected", f.expected(), "message", f.message());
-        model.put("evidence", f.evidence().stream().map(ReportModel::evidence).toList());
+        model.put("evidence", f.evidence().stream().map(e -> evidence(e, print)).toList());
         model.put("description", rule.map(Rule::description).orElse(""));
         model.put("rationale", rule.map(Rule::rationale).orElse(""));
         model.put("remediation", rule.map(r -> r.remediation().text()).orElse(""));
@@ -175,13 +199,21 @@ final class ReportModel {
         return model;
     }
 
-    private static Map<String, Object> evidence(Evidence e) {
-        return map("fact", e.fact(), "source", e.source(), "excerpt", e.excerpt());
+    /** Print keeps excerpts short: the whole of what the host said is in the HTML and JSON reports. */
+    private static final int PRINT_EXCERPT_CHARS = 1500;
+
+    private static Map<String, Object> evidence(Evidence e, boolean print) {
+        String excerpt = print && e.excerpt().length() > PRINT_EXCERPT_CHARS
+                ? e.excerpt().substring(0, PRINT_EXCERPT_CHARS) + "\n[... cut here; the whole excerpt is in report.html]"
+                : e.excerpt();
+        return map("fact", e.fact(), "source", e.source(), "excerpt", excerpt);
     }
 
     private static Map<String, Object> chart(Details.TimeSeries series, boolean print) {
         String svg = ChartSvg.render(series);
-        return map("name", series.name(), "unit", series.unit(), "svg", svg, "png", print ? ChartPng.dataUri(svg) : "",
+        String dataUri = print ? "data:image/svg+xml;base64," + java.util.Base64.getEncoder().encodeToString(
+                svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)) : "";
+        return map("name", series.name(), "unit", series.unit(), "svg", svg, "image", dataUri,
                 "points", series.points().size(), "thresholds", series.thresholds().stream()
                         .map(t -> t.label() + " = " + ChartSvg.number(t.value()) + " " + series.unit())
                         .collect(Collectors.joining(", ")));
