@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.pdf.BaseFont;
+import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.resource.XMLResource;
 
 /**
  * {@code report.pdf}: the HTML report's markup in print mode ({@code report.pdf.ftl}), laid out by
  * Flying Saucer on OpenPDF: A4 or Letter, page numbers and the run id in the footer, a bookmark per
- * host, embedded fonts ({@link PdfFonts}), charts as images.
+ * host, embedded fonts ({@link PdfFonts}, with {@link PdfGlyphFallback} for characters the text fonts
+ * lack), charts as images.
  */
 public final class PdfReport implements Renderer {
     public static final String TEMPLATE = "report.pdf.ftl";
@@ -48,7 +51,9 @@ public final class PdfReport implements Renderer {
                 renderer.getFontResolver().addFont(font.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
             }
             renderer.setPDFCreator(run.tool().name() + " " + run.tool().version());
-            renderer.setDocumentFromString(xhtml.toString());
+            Document document = XMLResource.load(xhtml.toString()).getDocument();
+            new PdfGlyphFallback(fonts).apply(document);
+            renderer.setDocument(document, null);
             renderer.layout();
             renderer.createPDF(out);
         } catch (DocumentException e) {
