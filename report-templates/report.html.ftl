@@ -72,8 +72,7 @@
   @page { size: ${paper}; margin: 16mm 14mm 18mm 14mm;
     @bottom-left { content: "quiesce run ${run.id}"; font-family: "DejaVu Sans", sans-serif; font-size: 7.5pt;
                    color: #57606a; }
-    @bottom-right { content: "Page " counter(page); font-family: "DejaVu Sans", sans-serif;
-                    font-size: 7.5pt; color: #57606a; } }
+    <#-- "Page i of N" is stamped at the bottom right once the whole PDF exists (PageNumbers). --> }
   body { font-size: 9pt; }
   table { -fs-table-paginate: paginate; }
   thead { display: table-header-group; }

@@ -162,10 +162,13 @@ final class ChartSvg {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
-    /** XML text and attribute escaping; characters XML 1.0 forbids are dropped. */
+    /**
+     * XML text and attribute escaping, after {@link ReportText#clean}: controls and bidirectional
+     * overrides are shown as escapes, as everywhere else in the report, not dropped.
+     */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
+        ReportText.clean(text).codePoints().forEach(c -> {
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");

@@ -42,7 +42,7 @@ public final class JunitReport implements Renderer {
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "quiesce " + run.id());
-            writeCounts(xml, run.findings().toList());
+            writeCounts(xml, run.findings().toList(), false);
             xml.writeAttribute("time", seconds(Duration.between(run.started(), run.finished())));
             for (int i = 0; i < run.hosts().size(); i++) {
                 suite(xml, run, run.hosts().get(i), i);
@@ -64,7 +64,7 @@ public final class JunitReport implements Renderer {
         xml.writeAttribute("id", String.valueOf(index));
         xml.writeAttribute("hostname", text(host.name()));
         xml.writeAttribute("package", "quiesce");
-        writeCounts(xml, host.findings());
+        writeCounts(xml, host.findings(), true);
         xml.writeAttribute("time", "0");
         xml.writeAttribute("timestamp", run.started().truncatedTo(ChronoUnit.SECONDS).toString().replace("Z", ""));
         xml.writeCharacters("\n    ");
@@ -131,11 +131,16 @@ public final class JunitReport implements Renderer {
         xml.writeAttribute("value", text(value));
     }
 
-    private static void writeCounts(XMLStreamWriter xml, java.util.List<Finding> findings) throws XMLStreamException {
+    /** The counts; {@code skipped} only on a testsuite, since Jenkins' schema has none on testsuites. */
+    private static void writeCounts(XMLStreamWriter xml, java.util.List<Finding> findings, boolean skipped)
+            throws XMLStreamException {
         xml.writeAttribute("tests", String.valueOf(findings.size()));
         xml.writeAttribute("failures", String.valueOf(count(findings, Status.FAIL)));
         xml.writeAttribute("errors", String.valueOf(count(findings, Status.ERROR)));
-        xml.writeAttribute("skipped", String.valueOf(count(findings, Status.SKIPPED) + count(findings, Status.WAIVED)));
+        if (skipped) {
+            xml.writeAttribute("skipped", String.valueOf(count(findings, Status.SKIPPED)
+                    + count(findings, Status.WAIVED)));
+        }
     }
 
     private static long count(java.util.List<Finding> findings, Status status) {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The TrueType fonts embedded in PDFs. Without an embedded font the PDF falls back to Helvetica,
  * which silently drops anything outside Latin-1 (✓, Ω, Cyrillic, CJK). DejaVu covers Latin, Greek,
- * Cyrillic, Arabic, Hebrew and symbols; Droid Sans Fallback covers CJK. Debian packages:
+ * Cyrillic, Arabic, Hebrew and symbols; Droid Sans Fallback covers Chinese and Japanese (Debian's has
+ * no Hangul), drawn through {@link PdfGlyphFallback}. Debian packages:
  * fonts-dejavu-core and fonts-droid-fallback; {@code QUIESCE_FONT_DIRS} (colon-separated) adds
  * directories to search.
  */

@@ -12,14 +12,17 @@ import java.util.List;
 import java.util.Map;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.pdf.BaseFont;
+import org.w3c.dom.Document;
 import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.resource.XMLResource;
 
 /**
  * {@code report.pdf}: the HTML report's markup in print mode ({@code report.pdf.ftl}), laid out by
  * Flying Saucer on OpenPDF: A4 or Letter, page numbers and the run id in the footer, a bookmark per
- * host, embedded fonts ({@link PdfFonts}), charts as images. It is laid out in parts appended to one
+ * host, embedded fonts ({@link PdfFonts}, with {@link PdfGlyphFallback} for characters the text fonts
+ * lack), charts as vector drawings. It is laid out in parts appended to one
  * PDF (summary, then {@value #HOSTS_PER_PART} hosts at a time, then the rules), so memory stays bounded
- * however large the fleet; page numbers run on across the parts.
+ * however large the fleet; "Page i of N" is stamped on every page at the end ({@link PageNumbers}).
  */
 public final class PdfReport implements Renderer {
     public static final String TEMPLATE = "report.pdf.ftl";
@@ -47,28 +50,41 @@ public final class PdfReport implements Renderer {
         }
         Files.createDirectories(outputDirectory);
         Path file = outputDirectory.resolve(fileName());
+        Path unnumbered = Files.createTempFile(outputDirectory, ".report", ".pdf");
         Templates templates = new Templates(settings.templates());
+        PdfGlyphFallback fallback;
+        try {
+            fallback = new PdfGlyphFallback(fonts);
+        } catch (DocumentException e) {
+            throw new IOException("cannot load the PDF fonts: " + e.getMessage(), e);
+        }
         Map<String, Object> summary = ReportModel.summary(run, settings, true);
         ITextRenderer renderer = new ITextRenderer();
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try (OutputStream out = Files.newOutputStream(unnumbered)) {
             for (Path font : fonts) {
                 renderer.getFontResolver().addFont(font.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
             }
             renderer.setPDFCreator(run.tool().name() + " " + run.tool().version());
             renderer.getSharedContext().setReplacedElementFactory(
                     new VectorChartFactory(renderer.getSharedContext().getReplacedElementFactory()));
-            layout(renderer, templates, part(summary, List.of("summary"), List.of()));
+            layout(renderer, templates, fallback, part(summary, List.of("summary"), List.of()));
             renderer.createPDF(out, false);
             for (int from = 0; from < run.hosts().size(); from += HOSTS_PER_PART) {
                 int to = Math.min(run.hosts().size(), from + HOSTS_PER_PART);
-                layout(renderer, templates, part(summary, List.of("hosts"), ReportModel.hosts(run, true, from, to)));
+                layout(renderer, templates, fallback, part(summary, List.of("hosts"), ReportModel.hosts(run, true, from, to)));
                 renderer.writeNextDocument(renderer.getWriter().getPageNumber() + 1);
             }
-            layout(renderer, templates, part(summary, List.of("rules"), List.of()));
+            layout(renderer, templates, fallback, part(summary, List.of("rules"), List.of()));
             renderer.writeNextDocument(renderer.getWriter().getPageNumber() + 1);
             renderer.finishPDF();
         } catch (DocumentException e) {
+            Files.deleteIfExists(unnumbered);
             throw new IOException("the PDF could not be written: " + e.getMessage(), e);
+        }
+        try {
+            PageNumbers.stamp(unnumbered, file, fonts.get(0));
+        } finally {
+            Files.deleteIfExists(unnumbered);
         }
         return file;
     }
@@ -81,11 +97,13 @@ public final class PdfReport implements Renderer {
         return model;
     }
 
-    private static void layout(ITextRenderer renderer, Templates templates, Map<String, Object> model)
-            throws IOException {
+    private static void layout(ITextRenderer renderer, Templates templates, PdfGlyphFallback fallback,
+                               Map<String, Object> model) throws IOException {
         StringWriter xhtml = new StringWriter();
         templates.render(TEMPLATE, model, xhtml);
-        renderer.setDocumentFromString(xhtml.toString());
+        Document document = XMLResource.load(xhtml.toString()).getDocument();
+        fallback.apply(document);
+        renderer.setDocument(document, null);
         renderer.layout();
     }
 }
