@@ -1,8 +1,9 @@
 <#-- The HTML report, and with print=true the XHTML the PDF is laid out from (report.pdf.ftl).
      Output format XHTML: every ${...} is escaped; only chart SVG made by quiesce is inserted raw. -->
 <#assign print = print!false>
-<#-- The PDF is laid out in parts (summary, hosts a few at a time, rules) to bound memory; HTML has all. -->
-<#assign sections = sections![ "summary", "hosts", "rules" ]>
+<#-- The PDF is laid out in parts (summary, hosts a few at a time, rules) to bound memory. The HTML is one
+     part, with each rule's rationale, remediation and references next to its findings instead of "rules". -->
+<#assign sections = sections![ "summary", "hosts" ]>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
 <head>
@@ -79,6 +80,7 @@
   tr { page-break-inside: avoid; }
   .finding { padding: 5px 8px; margin: 5px 0; }
   pre { padding: 4px; }
+  h2.host, h2#rules { page-break-before: always; }
   .chart img { width: 180mm; height: 70mm; }
 </#if>
 </style>
@@ -196,7 +198,7 @@
 <#if sections?seq_contains("rules")>
 <h2 id="rules">Rules</h2>
 <#list rules as r>
-<div class="finding" id="rule-${r.anchor}">
+<div class="finding rule" id="rule-${r.anchor}">
   <h4><span class="sev ${r.severity}">${r.severity}</span> <span class="mono nowrap">${r.id}</span> ${r.title} <span class="muted">(${r.pack})</span></h4>
   <#if r.description?has_content><div>${r.description}</div></#if>
   <@ruleText r/>

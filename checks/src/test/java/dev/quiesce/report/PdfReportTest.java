@@ -40,7 +40,7 @@ class PdfReportTest {
         PdfReader reader = new PdfReader(a4.toString());
         try {
             List<Map<String, Object>> outline = SimpleBookmark.getBookmarkList(reader);
-            assertEquals(List.of("Summary", "host-01 (AUDITED)", "host-02 (AUDITED)", "host-03 (AUDITED)"),
+            assertEquals(List.of("Summary", "host-01 (AUDITED)", "host-02 (AUDITED)", "host-03 (AUDITED)", "Rules"),
                     outline.stream().map(b -> b.get("Title")).toList());
             List<Integer> pages = outline.stream().map(b -> Integer.parseInt(((String) b.get("Page")).split(" ")[0]))
                     .toList();

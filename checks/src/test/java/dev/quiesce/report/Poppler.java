@@ -105,4 +105,34 @@ final class Poppler {
         }
         return rows;
     }
+
+    /** Pixels of every page, rendered at 100 dpi, within a small distance of the colour {@code rgb}. */
+    static long pixelsNear(Path pdf, int rgb) throws java.io.IOException {
+        Path dir = java.nio.file.Files.createTempDirectory("pages");
+        try {
+            run("pdftoppm", "-r", "100", "-png", pdf.toString(), dir.resolve("p").toString());
+            long count = 0;
+            try (java.util.stream.Stream<Path> pngs = java.nio.file.Files.list(dir)) {
+                for (Path png : pngs.toList()) {
+                    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+                    for (int y = 0; y < image.getHeight(); y++) {
+                        for (int x = 0; x < image.getWidth(); x++) {
+                            int p = image.getRGB(x, y);
+                            int dr = ((p >> 16) & 0xff) - ((rgb >> 16) & 0xff);
+                            int dg = ((p >> 8) & 0xff) - ((rgb >> 8) & 0xff);
+                            int db = (p & 0xff) - (rgb & 0xff);
+                            if (dr * dr + dg * dg + db * db < 40 * 40) {
+                                count++;
+                            }
+                        }
+                    }
+                }
+            }
+            return count;
+        } finally {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
 }
