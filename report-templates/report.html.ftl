@@ -58,11 +58,13 @@
   .muted { color: #57606a; }
   .chart svg, .chart img { max-width: 100%; height: auto; }
   .kv th { width: 9em; }
+  header, footer { display: block; }
   footer { margin: 30px 0 10px 0; color: #57606a; font-size: 8pt; border-top: 1px solid #d0d7de; padding-top: 6px; }
   @media (max-width: 640px) {
     body { padding: 0 6px; font-size: 9.5pt; }
     .banner .big { font-size: 15pt; }
     th, td { padding: 2px 3px; }
+    td { overflow-wrap: anywhere; word-break: break-word; }
   }
   @media print {
     body { max-width: none; padding: 0; }
@@ -81,6 +83,11 @@
   .finding { padding: 5px 8px; margin: 5px 0; }
   pre { padding: 4px; }
   h2.host, h2#rules { page-break-before: always; }
+  <#-- Long host output must wrap inside the page, not run off its edge. -->
+  .finding table.kv { width: 100%; table-layout: fixed; }
+  td { word-wrap: break-word; }
+  .others div { margin: 1px 0; }
+  .others .badge { font-size: 7pt; padding: 0 4px; }
   .chart img { width: 180mm; height: 70mm; }
 </#if>
 </style>
@@ -134,7 +141,7 @@
   <tbody>
   <#list failing as rule>
     <tr><td class="mono nowrap">${rule.rule}</td><td><span class="sev ${rule.severity}">${rule.severity}</span></td><td>${rule.title}</td>
-        <td><#list rule.hosts as h><span class="nowrap">${h}</span><#sep>, </#list></td></tr>
+        <td><#list rule.hosts as h>${h}<#sep>, </#list><#if rule.more gt 0> and ${rule.more} more</#if></td></tr>
   </#list>
   </tbody>
 </table></div>
@@ -173,24 +180,27 @@
 </div>
 </#list>
 <#assign others = pack.findings?filter(f -> !(f.problem || f.status == "WAIVED"))>
-<#if others?has_content>
+<#if others?has_content && print>
+<#-- Print lists what passed or was skipped as lines, not a table: a thousand hosts' tables cost minutes. -->
+<div class="others"><#list others as f><div><span class="badge ${f.css}">${f.status}</span> <span class="mono">${f.rule}</span> ${f.title}: <span class="mono">${f.observed}</span></div></#list></div>
+<#elseif others?has_content>
 <div class="wide"><table>
-  <thead><tr><th>Status</th><th>Rule</th><th>Title</th><th>Observed</th><#if !print><th>Evidence</th></#if></tr></thead>
+  <thead><tr><th>Status</th><th>Rule</th><th>Title</th><th>Observed</th><th>Evidence</th></tr></thead>
   <tbody>
   <#list others as f>
     <tr id="${f.anchor}"><td><span class="badge ${f.css}">${f.status}</span></td><td class="mono nowrap">${f.rule}</td>
       <td>${f.title}</td><td class="mono">${f.observed}</td>
-      <#if !print><td class="mono"><#list f.evidence as e>${e.source}<#sep><br/></#list></td></#if></tr>
+      <td class="mono"><#list f.evidence as e>${e.source}<#sep><br/></#list></td></tr>
   </#list>
   </tbody>
 </table></div>
+</#if>
 <#list others?filter(f -> f.tables?has_content || f.charts?has_content) as f>
 <div class="finding ${f.css}">
   <h4><span class="badge ${f.css}">${f.status}</span> <span class="mono nowrap">${f.rule}</span> ${f.title}</h4>
   <@details f/>
 </div>
 </#list>
-</#if>
 </#list>
 </#list>
 </#if>
@@ -206,10 +216,12 @@
 </#list>
 </#if>
 
+<#if !print>
 <footer>
   Written by ${tool.name} ${tool.version}, run ${run.id}, ${run.started}. Host output in this report is shown as
   text, exactly as the hosts answered (cut at 4,000 characters per excerpt).
 </footer>
+</#if>
 </body>
 </html>
 

@@ -19,7 +19,7 @@ ${verdict.text}
 | Rule | Severity | Title | Hosts |
 | --- | --- | --- | --- |
 <#list failing as r>
-| ${r.rule} | ${r.severity} | ${r.title} | <#list r.hosts as h>${h}<#sep>, </#list> |
+| ${r.rule} | ${r.severity} | ${r.title} | <#list r.hosts as h>${h}<#sep>, </#list><#if r.more gt 0> and ${r.more} more</#if> |
 </#list>
 <#else>
 No rule failed or stayed undecided.

@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * Draws a {@link Details.TimeSeries} as a self-contained SVG line chart: time on the x axis (UTC),
- * the value with its unit on the y axis, each threshold as a labelled dashed line, points above the
- * highest threshold in red. HTML embeds the SVG; the PDF gets the same drawing as PNG
+ * the value with its unit on the y axis, each threshold as a labelled dashed line, each point in the
+ * colour of the highest threshold it exceeds (red above the highest). HTML embeds the SVG; the PDF gets the same drawing as PNG
  * ({@link ChartPng}), so the chart is drawn once.
  */
 final class ChartSvg {
@@ -93,10 +93,16 @@ final class ChartSvg {
             }
             svg.append("\"/>");
             for (Details.Point p : points) {
-                boolean over = !Double.isNaN(highestThreshold) && p.value() > highestThreshold;
+                // A point takes the colour of the highest threshold it exceeds.
+                String fill = "#1565c0";
+                for (int i = 0; i < thresholds.size(); i++) {
+                    if (p.value() > thresholds.get(i).value()) {
+                        fill = i == thresholds.size() - 1 ? "#c62828"
+                                : thresholdColours[Math.min(i, thresholdColours.length - 1)];
+                    }
+                }
                 svg.append("<circle cx=\"").append(fmt(scale.x(p.time()))).append("\" cy=\"")
-                        .append(fmt(scale.y(p.value()))).append("\" r=\"3\" fill=\"")
-                        .append(over ? "#c62828" : "#1565c0").append("\"/>");
+                        .append(fmt(scale.y(p.value()))).append("\" r=\"3\" fill=\"").append(fill).append("\"/>");
             }
         } else {
             svg.append(text((LEFT + WIDTH - RIGHT) / 2.0, (TOP + HEIGHT - BOTTOM) / 2.0, "middle", 12, "#666",

@@ -140,6 +140,9 @@ final class ReportModel {
         return rows;
     }
 
+    /** A summary names this many hosts per failing rule; the matrix and each host's section have the rest. */
+    static final int HOSTS_NAMED_PER_RULE = 20;
+
     /** Rules that failed or could not be decided somewhere, most severe first, with the hosts. */
     private static List<Map<String, Object>> failingRules(AuditRun run) {
         Map<String, List<String>> hostsByRule = new TreeMap<>();
@@ -154,8 +157,12 @@ final class ReportModel {
         }
         return example.values().stream()
                 .sorted(java.util.Comparator.comparing(Finding::severity).thenComparing(Finding::rule))
-                .map(f -> map("rule", f.rule(), "title", f.title(), "severity", f.severity().label(),
-                        "hosts", hostsByRule.get(f.rule()), "count", hostsByRule.get(f.rule()).size()))
+                .map(f -> {
+                    List<String> hosts = hostsByRule.get(f.rule());
+                    return map("rule", f.rule(), "title", f.title(), "severity", f.severity().label(), "hosts",
+                            hosts.subList(0, Math.min(hosts.size(), HOSTS_NAMED_PER_RULE)), "more",
+                            Math.max(0, hosts.size() - HOSTS_NAMED_PER_RULE), "count", hosts.size());
+                })
                 .toList();
     }
 
