@@ -97,6 +97,28 @@ public final class MappingReader {
         return requiredString(key);
     }
 
+    /**
+     * The items of a required, non-empty list such as a pack's {@code rules} or an inventory's
+     * {@code hosts}; empty, with the problem recorded, when it is missing, not a list, or empty.
+     *
+     * @param subject how messages name the file's top level ("the pack", "the inventory")
+     * @param item    one item, as messages name it ("rule", "host")
+     */
+    public List<YamlNode> requiredItems(String key, String subject, String item) {
+        Optional<YamlNode> list = node(key);
+        if (list.isEmpty()) {
+            problems.add(location, subject + " has no '" + key + "'; add " + key + ": with at least one " + item);
+        } else if (!(list.get() instanceof YamlNode.Sequence sequence)) {
+            problems.add(list.get().location(), "'" + key + "' must be a list of " + item + "s, not "
+                    + list.get().describe());
+        } else if (sequence.items().isEmpty()) {
+            problems.add(list.get().location(), "'" + key + "' is an empty list; add at least one " + item);
+        } else {
+            return sequence.items();
+        }
+        return List.of();
+    }
+
     /** An optional list of non-empty strings; absent gives an empty list. */
     public List<String> stringList(String key) {
         return node(key).map(value -> strings(key, value, problems)).orElse(List.of());

@@ -84,7 +84,7 @@ public final class CaptureFile {
                         + "): the file was changed after it was collected");
             }
             Map<String, FactRequest> requests = new LinkedHashMap<>();
-            root.path("requests").fields().forEachRemaining(e -> requests.put(e.getKey(),
+            root.path("requests").properties().forEach(e -> requests.put(e.getKey(),
                     FactRequestJson.read(e.getValue())));
             TreeSet<String> roles = new TreeSet<>();
             root.path("roles").forEach(r -> roles.add(r.asText()));

@@ -37,26 +37,17 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
         List<InventoryHost> hosts = new ArrayList<>();
         MappingReader.of(root, "the inventory", TOP_KEYS, problems).ifPresent(top -> {
             header(top, problems);
-            Optional<YamlNode> list = top.node("hosts");
-            if (list.isEmpty()) {
-                problems.add(top.location(), "the inventory has no 'hosts'; add hosts: with at least one host");
-            } else if (!(list.get() instanceof YamlNode.Sequence sequence)) {
-                problems.add(list.get().location(), "'hosts' must be a list of hosts, not " + list.get().describe());
-            } else if (sequence.items().isEmpty()) {
-                problems.add(list.get().location(), "'hosts' is an empty list; add at least one host");
-            } else {
-                Map<String, Location> seen = new HashMap<>();
-                for (YamlNode item : sequence.items()) {
-                    host(item, base, problems).ifPresent(h -> {
-                        Location previous = seen.putIfAbsent(h.info().name(), item.location());
-                        if (previous != null) {
-                            problems.add(item.location(), "host name '" + h.info().name() + "' is used twice "
-                                    + "(first at line " + previous.line() + "); host names must be unique");
-                        } else {
-                            hosts.add(h);
-                        }
-                    });
-                }
+            Map<String, Location> seen = new HashMap<>();
+            for (YamlNode item : top.requiredItems("hosts", "the inventory", "host")) {
+                host(item, base, problems).ifPresent(h -> {
+                    Location previous = seen.putIfAbsent(h.info().name(), item.location());
+                    if (previous != null) {
+                        problems.add(item.location(), "host name '" + h.info().name() + "' is used twice "
+                                + "(first at line " + previous.line() + "); host names must be unique");
+                    } else {
+                        hosts.add(h);
+                    }
+                });
             }
         });
         problems.throwIfAny();

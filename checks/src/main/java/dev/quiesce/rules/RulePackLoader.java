@@ -100,17 +100,8 @@ public final class RulePackLoader {
             Optional<String> title = top.requiredString("title");
             top.optionalString("description");
             List<Rule> rules = new ArrayList<>();
-            Optional<YamlNode> list = top.node("rules");
-            if (list.isEmpty()) {
-                problems.add(top.location(), "the pack has no 'rules'; add rules: with at least one rule");
-            } else if (!(list.get() instanceof YamlNode.Sequence sequence)) {
-                problems.add(list.get().location(), "'rules' must be a list of rules, not " + list.get().describe());
-            } else if (sequence.items().isEmpty()) {
-                problems.add(list.get().location(), "'rules' is an empty list; add at least one rule");
-            } else {
-                for (YamlNode item : sequence.items()) {
-                    rule(item, id.orElse("?"), ruleIds, problems).ifPresent(rules::add);
-                }
+            for (YamlNode item : top.requiredItems("rules", "the pack", "rule")) {
+                rule(item, id.orElse("?"), ruleIds, problems).ifPresent(rules::add);
             }
             if (id.isEmpty() || version.isEmpty() || title.isEmpty()) {
                 return Optional.empty();
