@@ -19,14 +19,16 @@ public final class Facts {
     private final Map<FactRequest, RawAnswer> answers;
     private final Map<FactRequest, String> unanswered;
     private final ProbeInfo info;
+    private final String note;
 
     private Facts(String token, String root, Map<FactRequest, RawAnswer> answers,
-                  Map<FactRequest, String> unanswered, ProbeInfo info) {
+                  Map<FactRequest, String> unanswered, ProbeInfo info, String note) {
         this.token = token;
         this.root = root;
         this.answers = Map.copyOf(answers);
         this.unanswered = Map.copyOf(unanswered);
         this.info = info;
+        this.note = note;
     }
 
     static Facts from(ProbeTranscript transcript) {
@@ -48,7 +50,7 @@ public final class Facts {
         });
         RawAnswer infoFrame = answer.frames().get(ProbeScript.INFO_ID);
         ProbeInfo info = infoFrame == null ? ProbeInfo.UNKNOWN : ProbeInfo.parse(infoFrame.text());
-        return new Facts(transcript.token(), transcript.root(), answers, unanswered, info);
+        return new Facts(transcript.token(), transcript.root(), answers, unanswered, info, transcript.note());
     }
 
     public ProbeInfo info() {
@@ -135,7 +137,8 @@ public final class Facts {
         }
         if (raw.status().equals("denied") || text.endsWith("Permission denied")) {
             return new Fact.Unknown<>("permission denied reading " + target(request) + " (probe ran as uid "
-                    + info.uid().map(String::valueOf).orElse("?") + "); audit as root", evidence);
+                    + info.uid().map(String::valueOf).orElse("?") + (note.isEmpty() ? "" : "; " + note)
+                    + "); audit as root", evidence);
         }
         if (raw.status().equals("notdir")) {
             return new Fact.Unknown<>(target(request) + " is not a directory", evidence);

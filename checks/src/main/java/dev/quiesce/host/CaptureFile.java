@@ -48,6 +48,7 @@ public final class CaptureFile {
         root.putObject("tool").put("name", capture.tool().name()).put("version", capture.tool().version());
         root.put("root", t.root());
         root.put("token", t.token());
+        root.put("note", t.note());
         ObjectNode requests = root.putObject("requests");
         t.requests().forEach((id, request) -> requests.set(id, FactRequestJson.write(request)));
         root.putObject("answer").put("sha256", Sha256.hex(t.answer())).put("bytes", t.answer().length)
@@ -90,7 +91,7 @@ public final class CaptureFile {
             root.path("roles").forEach(r -> roles.add(r.asText()));
             Tool tool = new Tool(root.path("tool").path("name").asText(), root.path("tool").path("version").asText());
             ProbeTranscript transcript = new ProbeTranscript(root.path("token").asText(), root.path("root").asText(),
-                    requests, answer, Instant.parse(root.path("collected").asText()));
+                    requests, answer, Instant.parse(root.path("collected").asText()), root.path("note").asText(""));
             return new Capture(root.path("host").asText(), roles, tool, transcript);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new QuiesceException(name + ": not a usable capture: " + e.getMessage());

@@ -19,12 +19,15 @@ import java.util.Set;
 /**
  * An inventory file: {@code apiVersion: quiesce/v1}, {@code kind: Inventory}, {@code hosts:} each with
  * {@code name}, {@code roles}, {@code vars} and one transport ({@code local: true}, optionally with
- * {@code root:}, or {@code capture: <file>}). Loading is strict and reports every problem at its place.
+ * {@code root:}; {@code capture: <file>}; or {@code ssh: {host, port, user, identity, sudo,
+ * passphrase_env}}). Loading is strict and reports every problem at its place.
  */
 public record Inventory(Path file, List<InventoryHost> hosts) {
     public static final String API_VERSION = "quiesce/v1";
     private static final Set<String> TOP_KEYS = Set.of("apiVersion", "kind", "hosts");
-    private static final Set<String> HOST_KEYS = Set.of("name", "roles", "vars", "local", "root", "capture");
+    private static final Set<String> HOST_KEYS = Set.of("name", "roles", "vars", "local", "root", "capture", "ssh");
+    private static final Set<String> SSH_KEYS = Set.of("host", "port", "user", "identity", "sudo", "proxy_jump",
+            "passphrase_env");
 
     public Inventory {
         hosts = List.copyOf(hosts);
@@ -101,24 +104,22 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
         Optional<String> root = host.optionalString("root");
         if (local.isPresent() && !local.get()) {
             problems.add(host.node("local").orElseThrow().location(), "'local: false' means nothing; remove it or "
-                    + "give another transport (capture: <file>)");
+                    + "give another transport (capture: <file> or ssh: {...})");
             return Optional.empty();
         }
-        if (local.isPresent() == capture.isPresent()) {
-            if (host.has("local") || host.has("capture")) {
-                if (local.isPresent()) {
-                    problems.add(host.location(), "a host has one transport: 'local: true' or 'capture: <file>', "
-                            + "not both");
-                }
-            } else {
-                problems.add(host.location(), "the host says not how to reach it; add 'local: true' or "
-                        + "'capture: <file>'");
-            }
+        long transports = java.util.stream.Stream.of("local", "capture", "ssh").filter(host::has).count();
+        if (transports != 1) {
+            problems.add(host.location(), transports == 0
+                    ? "the host says not how to reach it; add 'local: true', 'capture: <file>' or 'ssh: {host: ...}'"
+                    : "a host has one transport: 'local: true', 'capture: <file>' or 'ssh: {...}', not several");
             return Optional.empty();
         }
         if (root.isPresent() && local.isEmpty()) {
             problems.add(host.node("root").orElseThrow().location(), "'root' goes with 'local: true' only");
             return Optional.empty();
+        }
+        if (host.has("ssh")) {
+            return ssh(host.node("ssh").orElseThrow(), base, problems).map(InventoryHost.Transport.Ssh::new);
         }
         if (capture.isPresent()) {
             Path file = base.resolve(capture.get()).normalize();
@@ -130,6 +131,35 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
             }
             return Optional.of(new InventoryHost.Transport.Captured(file));
         }
+        if (local.isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.of(new InventoryHost.Transport.Local(root.map(r -> base.resolve(r).normalize())));
+    }
+
+    private static Optional<SshTarget> ssh(YamlNode node, Path base, Problems problems) {
+        return MappingReader.of(node, "'ssh'", SSH_KEYS, problems).flatMap(ssh -> {
+            Optional<String> name = ssh.requiredString("host");
+            Optional<Integer> port = ssh.node("port").flatMap(p -> {
+                if (p instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.NUMBER
+                        && s.text().matches("[0-9]{1,5}") && Integer.parseInt(s.text()) >= 1
+                        && Integer.parseInt(s.text()) <= 65535) {
+                    return Optional.of(Integer.parseInt(s.text()));
+                }
+                problems.add(p.location(), "'port' must be a number from 1 to 65535, not " + p.describe());
+                return Optional.empty();
+            });
+            Optional<String> user = ssh.optionalString("user");
+            Optional<Path> identity = ssh.optionalString("identity").map(i -> base.resolve(i.replaceFirst("^~/",
+                    System.getProperty("user.home") + "/")).normalize());
+            boolean sudo = ssh.optionalBoolean("sudo").orElse(false);
+            Optional<String> passphraseEnv = ssh.optionalString("passphrase_env");
+            ssh.optionalString("proxy_jump").ifPresent(j -> problems.add(ssh.node("proxy_jump").orElseThrow()
+                    .location(), "'proxy_jump' is not supported yet by this version; reach the host directly"));
+            if (name.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SshTarget(name.get(), port, user, identity, sudo, Optional.empty(), passphraseEnv));
+        });
     }
 }

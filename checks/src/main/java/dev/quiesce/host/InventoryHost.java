@@ -16,12 +16,16 @@ public record InventoryHost(HostInfo info, Transport transport) {
 
         /** A capture file, relative paths resolved against the inventory's directory. */
         record Captured(Path file) implements Transport {}
+
+        /** A host reached with SSH. */
+        record Ssh(SshTarget target) implements Transport {}
     }
 
-    public Host open(Duration probeTimeout, Clock clock) {
+    public Host open(Duration probeTimeout, SshSettings ssh, Clock clock) {
         return switch (transport) {
             case Transport.Local local -> new LocalHost(info, local.root(), probeTimeout, clock);
             case Transport.Captured captured -> new CapturedHost(info, captured.file());
+            case Transport.Ssh remote -> new SshHost(info, remote.target(), ssh, clock);
         };
     }
 }

@@ -125,7 +125,7 @@ class InventoryTest {
                 """);
 
         assertAt(4, 5, p);
-        assertMessage(p, "a host has one transport: 'local: true' or 'capture: <file>', not both");
+        assertMessage(p, "a host has one transport: 'local: true', 'capture: <file>' or 'ssh: {...}', not several");
     }
 
     @Test
@@ -136,7 +136,7 @@ class InventoryTest {
                 """);
 
         assertAt(4, 5, p);
-        assertMessage(p, "the host says not how to reach it; add 'local: true' or 'capture: <file>'");
+        assertMessage(p, "the host says not how to reach it; add 'local: true', 'capture: <file>' or 'ssh: {host: ...}'");
     }
 
     @Test
@@ -237,6 +237,43 @@ class InventoryTest {
         assertMessage(problems.get(1), "duplicate key 'name'");
         assertMessage(problems.get(3), "a host has no 'name'");
         assertMessage(problems.get(4), "'roles' must be a list");
+    }
+
+    @Test
+    void sshHostsCarryTheirTarget() throws IOException {
+        Files.writeString(inventory, HEADER + """
+                  - name: db1
+                    roles: [guest]
+                    ssh: {host: db1.example.internal, port: 2222, user: ops, identity: keys/db1, sudo: true,
+                          passphrase_env: DB1_KEY_PASSPHRASE}
+                """);
+        InventoryHost.Transport transport = Inventory.load(inventory).hosts().get(0).transport();
+        SshTarget target = ((InventoryHost.Transport.Ssh) transport).target();
+        assertEquals("db1.example.internal", target.host());
+        assertEquals(java.util.Optional.of(2222), target.port());
+        assertEquals(java.util.Optional.of("ops"), target.user());
+        assertEquals(java.util.Optional.of(dir.resolve("keys/db1")), target.identity());
+        assertTrue(target.sudo());
+        assertEquals(java.util.Optional.of("DB1_KEY_PASSPHRASE"), target.passphraseEnv());
+    }
+
+    @Test
+    void anSshPortOutOfRangeIsRefused() throws IOException {
+        Problem p = onlyProblem(HEADER + """
+                  - name: db1
+                    ssh: {host: db1, port: 70000}
+                """);
+        assertAt(5, 28, p);
+        assertMessage(p, "'port' must be a number from 1 to 65535");
+    }
+
+    @Test
+    void anUnknownSshKeyIsRefused() throws IOException {
+        Problem p = onlyProblem(HEADER + """
+                  - name: db1
+                    ssh: {host: db1, password: hunter2}
+                """);
+        assertMessage(p, "unknown key 'password' in 'ssh'");
     }
 
     private Problem onlyProblem(String text) throws IOException {

@@ -4,6 +4,12 @@ import dev.quiesce.check.CheckRegistry;
 import dev.quiesce.host.CapturedHost;
 import dev.quiesce.host.Host;
 import dev.quiesce.host.Inventory;
+import dev.quiesce.host.SshHost;
+import dev.quiesce.host.SshSettings;
+import dev.quiesce.host.SshTarget;
+import dev.quiesce.model.HostInfo;
+import java.util.Map;
+import java.util.Set;
 import dev.quiesce.model.RulePack;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /** {@code quiesce audit}: audits hosts against the rule packs and writes the reports. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Audit this machine, captured hosts or an inventory against the rule packs.")
+        description = "Audit this machine, hosts over SSH, captured hosts or an inventory against the rule packs.")
 final class AuditCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,6 +39,12 @@ final class AuditCommand implements Callable<Integer> {
     Path inventory;
 
     @Mixin
+    SshOptions ssh;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Hosts audited at once (default: ${DEFAULT-VALUE}).")
+    int parallel = 16;
+
+    @Mixin
     RuleOptions rules;
 
     @Mixin
@@ -45,11 +57,19 @@ final class AuditCommand implements Callable<Integer> {
         List<Host> hosts = new ArrayList<>();
         local.host(LocalOptions.PROBE_TIMEOUT, Clock.systemUTC()).ifPresent(hosts::add);
         captures.forEach(file -> hosts.add(CapturedHost.open(file)));
+        SshSettings sshSettings = ssh.settings();
+        for (SshTarget target : ssh.targets()) {
+            hosts.add(new SshHost(new HostInfo(target.label(), Set.copyOf(local.roles), Map.of()), target,
+                    sshSettings, Clock.systemUTC()));
+        }
         if (inventory != null) {
-            Inventory.load(inventory).hosts().forEach(h -> hosts.add(h.open(LocalOptions.PROBE_TIMEOUT,
+            Inventory.load(inventory).hosts().forEach(h -> hosts.add(h.open(LocalOptions.PROBE_TIMEOUT, sshSettings,
                     Clock.systemUTC())));
         }
-        return AuditExecution.run(registry, packs, hosts, report,
+        if (parallel < 1) {
+            throw new dev.quiesce.model.QuiesceException("--parallel must be at least 1");
+        }
+        return AuditExecution.run(registry, packs, hosts, parallel, report,
                     spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

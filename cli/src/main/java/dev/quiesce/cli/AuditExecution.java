@@ -27,15 +27,15 @@ import java.util.List;
 final class AuditExecution {
     private AuditExecution() {}
 
-    static int run(CheckRegistry registry, List<RulePack> packs, List<Host> hosts, ReportOptions options,
+    static int run(CheckRegistry registry, List<RulePack> packs, List<Host> hosts, int parallel, ReportOptions options,
                    List<String> commandLine, PrintWriter out, PrintWriter err) {
         if (hosts.isEmpty()) {
-            throw new QuiesceException("nothing to audit: give --local, --capture FILE or --inventory FILE");
+            throw new QuiesceException("nothing to audit: give --local, --host HOST, --capture FILE or --inventory FILE");
         }
         ReportSettings settings = options.settings();
         List<String> formats = options.formats();
         Renderers renderers = Renderers.standard();
-        AuditRun run = new Auditor(registry, packs, ToolVersion.tool(), Clock.systemUTC(), 4).audit(hosts);
+        AuditRun run = new Auditor(registry, packs, ToolVersion.tool(), Clock.systemUTC(), parallel).audit(hosts);
 
         List<Path> written = new ArrayList<>();
         for (String format : formats) {

@@ -53,8 +53,8 @@ final class DemoCommand implements Callable<Integer> {
             CheckRegistry registry = CheckRegistry.standard();
             List<Host> hosts = new ArrayList<>();
             Inventory.load(examples.resolve(INVENTORY)).hosts().forEach(h -> hosts.add(h.open(
-                    LocalOptions.PROBE_TIMEOUT, Clock.systemUTC())));
-            return AuditExecution.run(registry, new RuleOptions().load(registry), hosts, report,
+                    LocalOptions.PROBE_TIMEOUT, dev.quiesce.host.SshSettings.defaults(), Clock.systemUTC())));
+            return AuditExecution.run(registry, new RuleOptions().load(registry), hosts, 4, report,
                     spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         } finally {

@@ -31,7 +31,7 @@ final class LocalOptions {
     String name;
 
     @Option(names = "--role", paramLabel = "ROLE", split = ",",
-            description = "With --local: the host's roles (default: guest).")
+            description = "With --local or --host: the host's roles (default: guest).")
     List<String> roles = List.of("guest");
 
     Optional<Host> host(Duration timeout, Clock clock) {

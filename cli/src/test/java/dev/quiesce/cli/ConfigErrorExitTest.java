@@ -119,7 +119,7 @@ class ConfigErrorExitTest {
                 Mistake.inventory("inventory: duplicate host name", INVENTORY + "  - {name: db1, local: true}\n"
                         + "  - {name: db1, local: true}\n", "5:5", "host name 'db1' is used twice"),
                 Mistake.inventory("inventory: local and capture", INVENTORY + "  - name: db1\n    local: true\n"
-                        + "    capture: db1.json\n", "4:5", "not both"),
+                        + "    capture: db1.json\n", "4:5", "not several"),
                 Mistake.inventory("inventory: no transport", INVENTORY + "  - name: db1\n", "4:5",
                         "add 'local: true' or 'capture: <file>'"),
                 Mistake.inventory("inventory: capture file missing", INVENTORY + "  - name: db1\n"

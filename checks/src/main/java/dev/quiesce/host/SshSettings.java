@@ -1,0 +1,39 @@
+package dev.quiesce.host;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What every SSH connection of an audit shares: the known_hosts file and whether unknown keys may be
+ * added (never changed ones), default identity files, the timeouts and the retry.
+ *
+ * @param connectTimeout for the TCP connection and the SSH greeting
+ * @param deadline       for the whole of one host, from connecting to the last byte of the answer
+ * @param retries        further attempts after a connection failure (not after an authentication or
+ *                       host key failure, which a retry cannot fix)
+ */
+public record SshSettings(Path knownHosts, boolean acceptNewHostKeys, List<Path> identities, Duration connectTimeout,
+                          Duration deadline, int retries, Duration retryBackoff, Optional<Path> sshConfig) {
+
+    public SshSettings {
+        identities = List.copyOf(identities);
+    }
+
+    public static SshSettings defaults() {
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        return new SshSettings(ssh.resolve("known_hosts"), false, List.of(), Duration.ofSeconds(10),
+                Duration.ofMinutes(2), 1, Duration.ofSeconds(1), Optional.empty());
+    }
+
+    /** The key files tried when a target names none: OpenSSH's defaults that exist. */
+    List<Path> defaultIdentities() {
+        if (!identities.isEmpty()) {
+            return identities;
+        }
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        return List.of("id_ed25519", "id_ecdsa", "id_rsa").stream().map(ssh::resolve)
+                .filter(java.nio.file.Files::isRegularFile).toList();
+    }
+}

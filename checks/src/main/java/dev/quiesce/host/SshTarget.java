@@ -1,0 +1,78 @@
+package dev.quiesce.host;
+
+import dev.quiesce.model.QuiesceException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where and how to reach a host over SSH. Empty parts are filled later from the OpenSSH client
+ * configuration and the defaults (the local user name, port 22, the usual key files).
+ */
+public record SshTarget(String host, Optional<Integer> port, Optional<String> user, Optional<Path> identity,
+                        boolean sudo, Optional<String> proxyJump, Optional<String> passphraseEnv) {
+
+    private static final Pattern SHORT = Pattern.compile("(?:([^@\\s]+)@)?(\\[[^\\]]+\\]|[^:@\\s\\[\\]]+)(?::([0-9]{1,5}))?");
+
+    public SshTarget {
+        if (host == null || host.isBlank()) {
+            throw new QuiesceException("an SSH target needs a host name");
+        }
+        port.ifPresent(p -> {
+            if (p < 1 || p > 65535) {
+                throw new QuiesceException("port " + p + " of " + host + " is not between 1 and 65535");
+            }
+        });
+    }
+
+    public static SshTarget of(String host) {
+        return new SshTarget(host, Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                Optional.empty());
+    }
+
+    /** {@code [user@]name[:port]} or {@code ssh://[user@]name[:port]}; IPv6 addresses in brackets. */
+    public static SshTarget parse(String text) {
+        if (text.startsWith("ssh://")) {
+            URI uri;
+            try {
+                uri = new URI(text);
+            } catch (java.net.URISyntaxException e) {
+                throw new QuiesceException("'" + text + "' is not an ssh:// address: " + e.getReason());
+            }
+            if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))) {
+                throw new QuiesceException("'" + text + "' is not an ssh://[user@]host[:port] address");
+            }
+            String user = uri.getUserInfo();
+            if (user != null && user.contains(":")) {
+                throw new QuiesceException("'" + text + "' holds a password; quiesce authenticates with keys or the "
+                        + "ssh agent only");
+            }
+            return new SshTarget(uri.getHost().replaceAll("^\\[|\\]$", ""), uri.getPort() < 0 ? Optional.empty()
+                    : Optional.of(uri.getPort()), Optional.ofNullable(user), Optional.empty(), false, Optional.empty(),
+                    Optional.empty());
+        }
+        Matcher m = SHORT.matcher(text);
+        if (!m.matches()) {
+            throw new QuiesceException("'" + text + "' is not a host: use [user@]name[:port] or ssh://user@name:port");
+        }
+        return new SshTarget(m.group(2).replaceAll("^\\[|\\]$", ""), Optional.ofNullable(m.group(3))
+                .map(Integer::parseInt), Optional.ofNullable(m.group(1)), Optional.empty(), false, Optional.empty(),
+                Optional.empty());
+    }
+
+    public SshTarget withSudo(boolean value) {
+        return new SshTarget(host, port, user, identity, value, proxyJump, passphraseEnv);
+    }
+
+    public SshTarget withIdentity(Optional<Path> value) {
+        return new SshTarget(host, port, user, identity.or(() -> value), sudo, proxyJump, passphraseEnv);
+    }
+
+    /** How reports name the host when the inventory gives no name: as the user typed it. */
+    public String label() {
+        String name = host.contains(":") ? "[" + host + "]" : host;
+        return user.map(u -> u + "@").orElse("") + name + port.map(p -> ":" + p).orElse("");
+    }
+}

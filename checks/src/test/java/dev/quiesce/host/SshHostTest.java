@@ -1,0 +1,193 @@
+package dev.quiesce.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiesce.check.CheckRegistry;
+import dev.quiesce.engine.Auditor;
+import dev.quiesce.engine.RulePacks;
+import dev.quiesce.facts.Fact;
+import dev.quiesce.facts.FactRequest;
+import dev.quiesce.facts.Facts;
+import dev.quiesce.facts.FileInfo;
+import dev.quiesce.model.HostInfo;
+import dev.quiesce.model.HostResult;
+import dev.quiesce.model.HostStatus;
+import dev.quiesce.model.Tool;
+import dev.quiesce.testing.OpenSshServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SshHost against a real OpenSSH server on a loopback port. */
+class SshHostTest {
+    @RegisterExtension
+    static final OpenSshServer SSHD = new OpenSshServer();
+
+    @TempDir
+    Path dir;
+
+    private SshTarget target() {
+        return SshTarget.parse(OpenSshServer.USER + "@127.0.0.1:" + SSHD.port());
+    }
+
+    private SshSettings settings(Path knownHosts, boolean acceptNew, Path key) {
+        return new SshSettings(knownHosts, acceptNew, List.of(key), Duration.ofSeconds(5), Duration.ofSeconds(30), 0,
+                Duration.ofMillis(100), Optional.empty());
+    }
+
+    private SshHost host(SshTarget target, SshSettings settings) {
+        return new SshHost(new HostInfo("db1", Set.of("guest"), Map.of()), target, settings, Clock.systemUTC());
+    }
+
+    @Test
+    void aFullAuditUsesOneConnectionAndOneExecChannel() throws IOException {
+        CheckRegistry registry = CheckRegistry.standard();
+        Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()), new Tool("q", "t"),
+                Clock.systemUTC(), 1);
+        long execs = SSHD.execRequests();
+        long connections = SSHD.connections();
+        HostResult result = auditor.audit(host(target(), settings(SSHD.knownHosts(), false, SSHD.clientKey())));
+
+        assertEquals(HostStatus.AUDITED, result.status(), result.error());
+        assertEquals(7, result.findings().size());
+        assertTrue(result.transport().startsWith("ssh qztest@127.0.0.1:"), result.transport());
+        awaitLog();
+        assertEquals(1, SSHD.execRequests() - execs, "exec channels for one audit");
+        assertEquals(1, SSHD.connections() - connections, "connections for one audit");
+    }
+
+    @Test
+    void theProbeRunsAsTheLoginUserAndReadsFacts() throws Exception {
+        Facts facts = host(target(), settings(SSHD.knownHosts(), false, SSHD.clientKey()))
+                .probe(List.of(new FactRequest.FileStat("/etc/passwd"))).facts();
+        Fact<FileInfo> passwd = facts.stat("/etc/passwd");
+        assertTrue(passwd instanceof Fact.Present<FileInfo> p && p.value().ownedBy("root").orElseThrow(),
+                passwd.toString());
+        assertTrue(facts.info().uid().orElseThrow() > 0, "ran as " + facts.info());
+    }
+
+    @Test
+    void anUnknownHostKeyIsRefusedWithItsFingerprint() throws IOException {
+        Path empty = Files.createFile(dir.resolve("known_hosts"));
+        HostException e = assertThrows(HostException.class, () -> host(target(),
+                settings(empty, false, SSHD.clientKey())).probe(List.of()));
+        assertEquals(HostStatus.ERROR, e.status());
+        assertTrue(e.getMessage().contains("is unknown") && e.getMessage().contains("SHA256:")
+                && e.getMessage().contains("--accept-new-host-keys"), e.getMessage());
+    }
+
+    @Test
+    void acceptNewAddsAnUnknownKeyThenAuditsAgainWithIt() throws Exception {
+        Path file = dir.resolve("new_known_hosts");
+        host(target(), settings(file, true, SSHD.clientKey())).probe(List.of());
+        assertTrue(Files.readString(file).contains("ssh-ed25519"), Files.readString(file));
+        host(target(), settings(file, false, SSHD.clientKey())).probe(List.of());
+    }
+
+    @Test
+    void aChangedHostKeyIsRefusedEvenWithAcceptNew() throws IOException {
+        Path changed = dir.resolve("known_hosts");
+        Files.writeString(changed, "[127.0.0.1]:" + SSHD.port() + " " + Files.readString(
+                SSHD.strangerKey().resolveSibling("stranger_ed25519.pub")).trim() + "\n");
+        HostException e = assertThrows(HostException.class, () -> host(target(),
+                settings(changed, true, SSHD.clientKey())).probe(List.of()));
+        assertTrue(e.getMessage().contains("CHANGED"), e.getMessage());
+        assertFalse(Files.readString(changed).contains("quiesce-test-host"), "the changed key was not written");
+    }
+
+    @Test
+    void aKeyTheServerDoesNotAcceptFailsAuthentication() {
+        HostException e = assertThrows(HostException.class, () -> host(target(),
+                settings(SSHD.knownHosts(), false, SSHD.strangerKey())).probe(List.of()));
+        assertEquals(HostStatus.ERROR, e.status());
+        assertTrue(e.getMessage().contains("authentication failed"), e.getMessage());
+    }
+
+    @Test
+    void sudoThatWantsAPasswordLeavesTheProbeUnprivilegedAndSaysWhy() throws Exception {
+        Facts facts = host(target().withSudo(true), settings(SSHD.knownHosts(), false, SSHD.clientKey()))
+                .probe(List.of(new FactRequest.FileContent("/etc/shadow", 100))).facts();
+        assertTrue(facts.info().uid().orElseThrow() > 0, "not root: " + facts.info());
+        var shadow = facts.content("/etc/shadow", 100);
+        assertTrue(shadow instanceof Fact.Unknown<?> u && u.reason().contains("permission denied")
+                && u.reason().contains("sudo -n was refused"), shadow.toString());
+    }
+
+    @Test
+    void aPortWhereNothingListensIsUnreachable() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        HostException e = assertThrows(HostException.class, () -> host(SshTarget.parse("127.0.0.1:" + port),
+                settings(SSHD.knownHosts(), false, SSHD.clientKey())).probe(List.of()));
+        assertEquals(HostStatus.UNREACHABLE, e.status());
+        assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
+    }
+
+    @Test
+    void aListenerThatNeverSpeaksTimesOutWithinTheDeadline() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            Thread acceptor = Thread.ofVirtual().start(() -> {
+                try {
+                    silent.accept();
+                } catch (IOException ignored) {
+                    // closed by the test
+                }
+            });
+            SshSettings quick = new SshSettings(SSHD.knownHosts(), false, List.of(SSHD.clientKey()),
+                    Duration.ofSeconds(1), Duration.ofSeconds(10), 0, Duration.ofMillis(100), Optional.empty());
+            HostException e = assertThrows(HostException.class, () -> host(SshTarget.parse("127.0.0.1:"
+                    + silent.getLocalPort()), quick).probe(List.of()));
+            assertEquals(HostStatus.UNREACHABLE, e.status());
+            assertTrue(e.getMessage().contains("no SSH answer within 1 s"), e.getMessage());
+            acceptor.interrupt();
+        }
+    }
+
+    @Test
+    void shellMetacharactersInPathsReachTheRemoteShellAsData() throws Exception {
+        Path canary = dir.resolve("canary");
+        List<String> hostile = List.of("/tmp/x$(touch " + canary + ")", "/tmp/x`touch " + canary + "`",
+                "/tmp/x'; touch " + canary + "; '", "/tmp/x\"; touch " + canary + "; \"", "/tmp/x\ntouch " + canary);
+        Facts facts = host(target(), settings(SSHD.knownHosts(), false, SSHD.clientKey()))
+                .probe(hostile.stream().<FactRequest>map(FactRequest.FileStat::new).toList()).facts();
+        for (String path : hostile) {
+            assertTrue(facts.stat(path) instanceof Fact.Absent, path + ": " + facts.stat(path));
+        }
+        assertFalse(Files.exists(canary), "the canary was created: a value ran as a command");
+    }
+
+    @Test
+    void targetsParseLikeSshDoes() {
+        assertEquals(new SshTarget("db1", Optional.of(2222), Optional.of("ops"), Optional.empty(), false,
+                Optional.empty(), Optional.empty()), SshTarget.parse("ops@db1:2222"));
+        assertEquals(SshTarget.parse("ops@db1:2222"), SshTarget.parse("ssh://ops@db1:2222"));
+        assertEquals("::1", SshTarget.parse("[::1]:22").host());
+        assertEquals("db1", SshTarget.parse("db1").host());
+        assertThrows(dev.quiesce.model.QuiesceException.class, () -> SshTarget.parse("ssh://ops:secret@db1"));
+        assertThrows(dev.quiesce.model.QuiesceException.class, () -> SshTarget.parse("db1:99999"));
+    }
+
+    /** sshd writes its debug log as it goes; give the last lines a moment to arrive. */
+    private static void awaitLog() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

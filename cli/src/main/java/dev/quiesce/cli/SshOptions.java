@@ -1,0 +1,60 @@
+package dev.quiesce.cli;
+
+import dev.quiesce.host.SshSettings;
+import dev.quiesce.host.SshTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Hosts reached with SSH and how: the targets on the command line and what all connections share. */
+final class SshOptions {
+    @Option(names = "--host", paramLabel = "[USER@]NAME[:PORT]", description = "Audit a host over SSH (repeatable; "
+            + "also ssh://user@host:port). Names resolve through your ssh config like ssh does.")
+    List<String> hosts = new ArrayList<>();
+
+    @Option(names = "--sudo", description = "Run the probe under sudo -n (once per host); if sudo wants a password "
+            + "or a tty, the rules that need root are ERROR and the rest still run.")
+    boolean sudo;
+
+    @Option(names = "--identity", paramLabel = "FILE", description = "Private key file (repeatable; default: "
+            + "~/.ssh/id_ed25519, id_ecdsa, id_rsa).")
+    List<Path> identities = new ArrayList<>();
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts file (default: ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--accept-new-host-keys", description = "Add unknown host keys to known_hosts (like "
+            + "StrictHostKeyChecking=accept-new). A changed key is always refused.")
+    boolean acceptNew;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE", description = "OpenSSH client config (default: ~/.ssh/config).")
+    Path sshConfig;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "For the connection and the SSH "
+            + "greeting (default: ${DEFAULT-VALUE}).")
+    int connectTimeout = 10;
+
+    @Option(names = "--deadline", paramLabel = "SECONDS", description = "For each host, from connecting to the last "
+            + "byte of the answer (default: ${DEFAULT-VALUE}).")
+    int deadline = 120;
+
+    @Option(names = "--retries", paramLabel = "N", description = "Further attempts after a connection failure, with "
+            + "backoff (default: ${DEFAULT-VALUE}).")
+    int retries = 1;
+
+    SshSettings settings() {
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        Path config = sshConfig != null ? sshConfig : ssh.resolve("config");
+        return new SshSettings(knownHosts != null ? knownHosts : ssh.resolve("known_hosts"), acceptNew, identities,
+                Duration.ofSeconds(connectTimeout), Duration.ofSeconds(deadline), retries, Duration.ofSeconds(1),
+                Files.isRegularFile(config) ? Optional.of(config) : Optional.empty());
+    }
+
+    List<SshTarget> targets() {
+        return hosts.stream().map(h -> SshTarget.parse(h).withSudo(sudo)).toList();
+    }
+}
