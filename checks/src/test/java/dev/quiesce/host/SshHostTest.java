@@ -141,9 +141,10 @@ class SshHostTest {
     @Test
     void aListenerThatNeverSpeaksTimesOutWithinTheDeadline() throws IOException {
         try (ServerSocket silent = new ServerSocket(0)) {
+            List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
             Thread acceptor = Thread.ofVirtual().start(() -> {
                 try {
-                    silent.accept();
+                    held.add(silent.accept()); // kept open, and referenced so no cleaner closes it
                 } catch (IOException ignored) {
                     // closed by the test
                 }

@@ -121,7 +121,7 @@ class ConfigErrorExitTest {
                 Mistake.inventory("inventory: local and capture", INVENTORY + "  - name: db1\n    local: true\n"
                         + "    capture: db1.json\n", "4:5", "not several"),
                 Mistake.inventory("inventory: no transport", INVENTORY + "  - name: db1\n", "4:5",
-                        "add 'local: true' or 'capture: <file>'"),
+                        "add 'local: true', 'capture: <file>' or 'ssh: {host: ...}'"),
                 Mistake.inventory("inventory: capture file missing", INVENTORY + "  - name: db1\n"
                         + "    capture: missing.json\n", "5:14", "does not exist"),
                 Mistake.inventory("inventory: root without local", INVENTORY + "  - name: db1\n"

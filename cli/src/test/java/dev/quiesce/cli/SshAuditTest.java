@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.quiesce.testing.OpenSshServer;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -44,11 +47,12 @@ class SshAuditTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
+        List<Socket> held = new CopyOnWriteArrayList<>();
         try (ServerSocket silent = new ServerSocket(0)) {
             Thread.ofVirtual().start(() -> {
                 try {
                     while (true) {
-                        silent.accept();
+                        held.add(silent.accept()); // kept open, and referenced so no cleaner closes it
                     }
                 } catch (IOException closed) {
                     // the test is over
