@@ -173,6 +173,17 @@ class SshHostTest {
     }
 
     @Test
+    void aHostAliasResolvesThroughTheSshConfigLikeSshDoes() throws Exception {
+        Path config = dir.resolve("config");
+        Files.writeString(config, "Host db-alias\n  HostName 127.0.0.1\n  Port " + SSHD.port() + "\n  User "
+                + OpenSshServer.USER + "\n  IdentityFile " + SSHD.clientKey() + "\n");
+        SshSettings viaConfig = new SshSettings(SSHD.knownHosts(), false, List.of(), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), 0, Duration.ofMillis(100), Optional.of(config));
+        Facts facts = host(SshTarget.parse("db-alias"), viaConfig).probe(List.of()).facts();
+        assertTrue(facts.info().uid().orElseThrow() > 0, facts.info().toString());
+    }
+
+    @Test
     void targetsParseLikeSshDoes() {
         assertEquals(new SshTarget("db1", Optional.of(2222), Optional.of("ops"), Optional.empty(), false,
                 Optional.empty(), Optional.empty()), SshTarget.parse("ops@db1:2222"));

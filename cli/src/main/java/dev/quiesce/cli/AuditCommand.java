@@ -44,6 +44,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", description = "Hosts audited at once (default: ${DEFAULT-VALUE}).")
     int parallel = 16;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "Audit only the I-th of N stable parts of the "
+            + "hosts (by a hash of their names); combine the parts' reports with 'quiesce merge'.")
+    String shard;
+
     @Mixin
     RuleOptions rules;
 
@@ -66,10 +70,18 @@ final class AuditCommand implements Callable<Integer> {
             Inventory.load(inventory).hosts().forEach(h -> hosts.add(h.open(LocalOptions.PROBE_TIMEOUT, sshSettings,
                     Clock.systemUTC())));
         }
+        if (hosts.isEmpty()) {
+            throw new dev.quiesce.model.QuiesceException("nothing to audit: give --local, --host HOST, --capture FILE "
+                    + "or --inventory FILE");
+        }
+        if (local.name != null && !local.local) {
+            throw new dev.quiesce.model.QuiesceException("--name goes with --local");
+        }
+        List<Host> selected = shard == null ? hosts : Shard.parse(shard).of(hosts, h -> h.info().name());
         if (parallel < 1) {
             throw new dev.quiesce.model.QuiesceException("--parallel must be at least 1");
         }
-        return AuditExecution.run(registry, packs, hosts, parallel, report,
+        return AuditExecution.run(registry, packs, selected, parallel, report,
                     spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

@@ -29,9 +29,6 @@ final class AuditExecution {
 
     static int run(CheckRegistry registry, List<RulePack> packs, List<Host> hosts, int parallel, ReportOptions options,
                    List<String> commandLine, PrintWriter out, PrintWriter err) {
-        if (hosts.isEmpty()) {
-            throw new QuiesceException("nothing to audit: give --local, --host HOST, --capture FILE or --inventory FILE");
-        }
         ReportSettings settings = options.settings();
         List<String> formats = options.formats();
         Renderers renderers = Renderers.standard();

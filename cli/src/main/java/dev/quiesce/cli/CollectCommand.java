@@ -9,6 +9,12 @@ import dev.quiesce.host.Capture;
 import dev.quiesce.host.CaptureFile;
 import dev.quiesce.host.Host;
 import dev.quiesce.host.HostException;
+import dev.quiesce.host.SshHost;
+import dev.quiesce.host.SshTarget;
+import dev.quiesce.model.HostInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import dev.quiesce.model.QuiesceException;
 import dev.quiesce.model.Sha256;
 import java.io.IOException;
@@ -32,18 +38,35 @@ final class CollectCommand implements Callable<Integer> {
     LocalOptions local;
 
     @Mixin
+    SshOptions ssh;
+
+    @Mixin
     RuleOptions rules;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The capture file to "
             + "write.")
     Path output;
 
+    /** The one host to collect from: this machine or one SSH target. */
+    private Host host() {
+        java.util.Optional<Host> here = local.host(LocalOptions.PROBE_TIMEOUT, Clock.systemUTC());
+        List<SshTarget> targets = ssh.targets();
+        if (here.isPresent() == !targets.isEmpty() || targets.size() > 1) {
+            throw new QuiesceException("collect from one host: --local, or one --host [USER@]NAME[:PORT]");
+        }
+        if (here.isPresent()) {
+            return here.get();
+        }
+        SshTarget target = targets.get(0);
+        return new SshHost(new HostInfo(local.name != null ? local.name : target.host(), Set.copyOf(local.roles),
+                Map.of()), target, ssh.settings(), Clock.systemUTC());
+    }
+
     @Override
     public Integer call() throws IOException {
         CheckRegistry registry = CheckRegistry.standard();
         Auditor auditor = new Auditor(registry, rules.load(registry), ToolVersion.tool(), Clock.systemUTC(), 1);
-        Host host = local.host(LocalOptions.PROBE_TIMEOUT, Clock.systemUTC())
-                .orElseThrow(() -> new QuiesceException("say which host to collect from: --local"));
+        Host host = host();
         ProbeTranscript transcript;
         try {
             transcript = host.probe(auditor.planAll(host.info()));

@@ -26,8 +26,8 @@ final class LocalOptions {
             description = "With --local: read paths under DIR as if it were / (a mounted VM disk, a test tree).")
     Path root;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "With --local: the host name to report "
-            + "(default: this machine's name).")
+    @Option(names = "--name", paramLabel = "NAME", description = "With --local, or collect --host: the host name "
+            + "to report (default: this machine's name, or the SSH host's).")
     String name;
 
     @Option(names = "--role", paramLabel = "ROLE", split = ",",
@@ -36,8 +36,8 @@ final class LocalOptions {
 
     Optional<Host> host(Duration timeout, Clock clock) {
         if (!local) {
-            if (root != null || name != null) {
-                throw new QuiesceException("--root and --name go with --local");
+            if (root != null) {
+                throw new QuiesceException("--root goes with --local");
             }
             return Optional.empty();
         }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "quiesce", mixinStandardHelpOptions = true, versionProvider = QuiesceCommand.Version.class,
         description = "Audits the hosts behind snapshot-based IRIS/Caché backups and turns the findings into "
                 + "evidence.",
-        subcommands = {AuditCommand.class, CollectCommand.class, VerifyCommand.class, RulesCommand.class,
-                DemoCommand.class},
+        subcommands = {AuditCommand.class, CollectCommand.class, MergeCommand.class, VerifyCommand.class,
+                RulesCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing failed at or above --fail-on", "1:something did (FAIL or ERROR)",
                 "2:usage or configuration error", "3:a host could not be audited"})

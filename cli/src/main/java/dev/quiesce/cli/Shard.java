@@ -1,0 +1,38 @@
+package dev.quiesce.cli;
+
+import dev.quiesce.model.QuiesceException;
+import dev.quiesce.model.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code --shard i/n}: a stable part of the hosts, chosen by a hash of each host's name, so that n
+ * scheduler jobs each audit their own hosts with no list to share, and a host stays in the same shard
+ * when others are added or removed.
+ */
+record Shard(int index, int count) {
+    static Shard parse(String text) {
+        String[] parts = text.split("/");
+        if (parts.length != 2 || !parts[0].matches("[0-9]{1,6}") || !parts[1].matches("[0-9]{1,6}")) {
+            throw new QuiesceException("--shard '" + text + "' is not i/n (for example 2/5)");
+        }
+        int index = Integer.parseInt(parts[0]);
+        int count = Integer.parseInt(parts[1]);
+        if (count < 1 || index < 1 || index > count) {
+            throw new QuiesceException("--shard " + text + ": i must be from 1 to n");
+        }
+        return new Shard(index, count);
+    }
+
+    boolean contains(String hostName) {
+        byte[] digest = Sha256.hex(hostName.getBytes(StandardCharsets.UTF_8)).substring(0, 15)
+                .getBytes(StandardCharsets.US_ASCII);
+        long value = Long.parseLong(new String(digest, StandardCharsets.US_ASCII), 16);
+        return value % count == index - 1;
+    }
+
+    <T> List<T> of(List<T> hosts, Function<T, String> name) {
+        return hosts.stream().filter(h -> contains(name.apply(h))).toList();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.quiesce.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.quiesce.testing.GuestTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A fleet audited in shards by separate jobs, then merged into one report. */
+class ShardMergeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shardsAreDisjointAndMergeBackIntoTheWholeFleet() throws IOException {
+        GuestTree tree = GuestTree.passing(dir.resolve("tree")).mode(GuestTree.FREEZE, "0755");
+        StringBuilder inventory = new StringBuilder("apiVersion: quiesce/v1\nkind: Inventory\nhosts:\n");
+        for (int i = 1; i <= 9; i++) {
+            Path capture = dir.resolve("h" + i + ".capture.json");
+            assertEquals(0, Cli.run("collect", "--local", "--root", tree.root().toString(), "--name", "h" + i, "-o",
+                    capture.toString()).exit());
+            inventory.append("  - {name: h").append(i).append(", roles: [guest], capture: ").append(capture.getFileName())
+                    .append("}\n");
+        }
+        Path file = dir.resolve("inventory.yaml");
+        Files.writeString(file, inventory);
+
+        List<String> parts = new ArrayList<>();
+        TreeSet<String> seen = new TreeSet<>();
+        int total = 0;
+        for (int i = 1; i <= 3; i++) {
+            Path out = dir.resolve("shard" + i);
+            Cli shard = Cli.run("audit", "--inventory", file.toString(), "--shard", i + "/3", "--format", "json",
+                    "--out", out.toString());
+            assertTrue(shard.exit() == 0 || shard.exit() == 1, shard.toString());
+            JsonNode hosts = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("hosts");
+            total += hosts.size();
+            hosts.forEach(h -> seen.add(h.get("name").asText()));
+            parts.add(out.resolve("report.json").toString());
+        }
+        assertEquals(9, total, "every host in exactly one shard");
+        assertEquals(9, seen.size());
+
+        Path merged = dir.resolve("merged.json");
+        List<String> args = new ArrayList<>(List.of("merge", "-o", merged.toString()));
+        args.addAll(parts);
+        Cli merge = Cli.run(args.toArray(String[]::new));
+        assertEquals(1, merge.exit(), merge.toString());
+        JsonNode report = new ObjectMapper().readTree(merged.toFile());
+        assertEquals(9, report.get("hosts").size());
+        assertEquals(9 * 7, report.get("summary").get("PASS").asInt() + report.get("summary").get("FAIL").asInt(),
+                "summary recomputed over all hosts");
+        assertEquals(9, report.get("summary").get("FAIL").asInt(), "one mode failure per host");
+        ReportSchema.assertValid(merged);
+
+        Cli overlap = Cli.run("merge", "-o", dir.resolve("bad.json").toString(), parts.get(0), parts.get(0));
+        assertEquals(2, overlap.exit(), overlap.toString());
+        assertTrue(overlap.err().contains("shards must not overlap"), overlap.err());
+    }
+
+    @Test
+    void aShardSpecificationIsChecked() {
+        Cli cli = Cli.run("audit", "--local", "--root", dir.toString(), "--shard", "4/3");
+        assertEquals(2, cli.exit());
+        assertTrue(cli.err().contains("i must be from 1 to n"), cli.err());
+    }
+}
