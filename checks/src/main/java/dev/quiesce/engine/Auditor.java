@@ -28,10 +28,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Audits hosts against rule packs: for each host it plans the facts its applicable rules need, collects
@@ -65,22 +63,27 @@ public final class Auditor {
     }
 
     public AuditRun audit(List<Host> hosts) {
-        Instant started = clock.instant();
-        String id = RUN_ID_TIME.format(started) + "-" + HexFormat.of().toHexDigits(new java.security.SecureRandom()
-                .nextInt());
-        List<HostResult> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, hosts.size())))) {
-            List<Future<HostResult>> futures = hosts.stream().map(h -> pool.submit(() -> audit(h))).toList();
-            for (Future<HostResult> future : futures) {
-                results.add(future.get());
-            }
+        try {
+            return start(hosts, AuditListener.NONE).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the audit was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("auditing a host failed unexpectedly", e.getCause());
         }
-        return new AuditRun(id, started, clock.instant(), tool, packs, results);
+    }
+
+    /** Starts auditing on {@code parallelism} threads; the caller waits, or takes a snapshot when stopped. */
+    public AuditInProgress start(List<Host> hosts, AuditListener listener) {
+        Instant started = clock.instant();
+        String id = RUN_ID_TIME.format(started) + "-" + HexFormat.of().toHexDigits(new java.security.SecureRandom()
+                .nextInt());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, hosts.size())), r -> {
+            Thread thread = new Thread(r, "quiesce-audit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new AuditInProgress(id, started, tool, packs, clock, hosts, pool, this::audit, listener,
+                info -> rules.stream().map(r -> r.rule().appliesTo(info.roles())
+                        ? Finding.of(r.rule(), AuditInProgress.notFinished()) : skipped(r.rule(), info)).toList());
     }
 
     public HostResult audit(Host host) {

@@ -1,6 +1,7 @@
 package dev.quiesce.cli;
 
 import dev.quiesce.check.CheckRegistry;
+import dev.quiesce.engine.AuditInProgress;
 import dev.quiesce.engine.Auditor;
 import dev.quiesce.engine.ToolVersion;
 import dev.quiesce.host.Host;
@@ -32,7 +33,34 @@ final class AuditExecution {
         ReportSettings settings = options.settings();
         List<String> formats = options.formats();
         Renderers renderers = Renderers.standard();
-        AuditRun run = new Auditor(registry, packs, ToolVersion.tool(), Clock.systemUTC(), parallel).audit(hosts);
+        boolean terminal = picocli.CommandLine.Help.Ansi.AUTO.enabled();
+        AuditInProgress audit = new Auditor(registry, packs, ToolVersion.tool(), Clock.systemUTC(), parallel)
+                .start(hosts, new ProgressPrinter(err, terminal));
+        ReportSettings partialSettings = settings;
+        // Ctrl-C: write what is done, with the unfinished hosts marked, rather than nothing.
+        Thread onInterrupt = new Thread(() -> {
+            audit.stop();
+            AuditRun partial = audit.snapshot();
+            for (String format : formats) {
+                render(renderers.forFormat(format), partial, partialSettings, options.out);
+            }
+            err.println("quiesce: interrupted; wrote the partial report (unfinished hosts marked) to " + options.out);
+            err.flush();
+        }, "quiesce-partial-report");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        AuditRun run;
+        try {
+            run = audit.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QuiesceException("the audit was interrupted", e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM is exiting after Ctrl-C
+            }
+        }
 
         List<Path> written = new ArrayList<>();
         for (String format : formats) {
