@@ -1,10 +1,13 @@
 package dev.quiesce.host;
 
+import com.jcraft.jsch.AgentIdentityRepository;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.OpenSSHConfig;
+import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.Session;
+import com.jcraft.jsch.UnixDomainSocketFactory;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.ProbeScript;
 import dev.quiesce.facts.ProbeTranscript;
@@ -127,15 +130,21 @@ public final class SshHost implements Host {
             if (Files.exists(knownHosts)) {
                 jsch.setKnownHosts(knownHosts.toString());
             }
-            for (Path identity : target.identity().map(List::of).orElseGet(settings::defaultIdentities)) {
-                byte[] passphrase = target.passphraseEnv().map(System::getenv).map(p -> p.getBytes(StandardCharsets.UTF_8))
-                        .orElse(null);
-                jsch.addIdentity(identity.toString(), passphrase);
+            boolean namedKeys = target.identity().isPresent() || !settings.identities().isEmpty();
+            if (!namedKeys && settings.agentSocket().filter(Files::exists).isPresent()) {
+                jsch.setIdentityRepository(new AgentIdentityRepository(new SSHAgentConnector(
+                        new UnixDomainSocketFactory(), settings.agentSocket().get())));
+            } else {
+                for (Path identity : target.identity().map(List::of).orElseGet(settings::defaultIdentities)) {
+                    byte[] passphrase = target.passphraseEnv().map(System::getenv)
+                            .map(p -> p.getBytes(StandardCharsets.UTF_8)).orElse(null);
+                    jsch.addIdentity(identity.toString(), passphrase);
+                }
             }
             if (settings.sshConfig().isPresent() && Files.isRegularFile(settings.sshConfig().get())) {
                 jsch.setConfigRepository(OpenSSHConfig.parseFile(settings.sshConfig().get().toString()));
             }
-        } catch (JSchException | IOException e) {
+        } catch (JSchException | IOException | com.jcraft.jsch.AgentProxyException e) {
             throw new HostException(HostStatus.ERROR, "cannot set up SSH for " + target.label() + ": " + e.getMessage(), e);
         }
         HostKeyPolicy policy = new HostKeyPolicy(jsch.getHostKeyRepository(), settings.acceptNewHostKeys(), jsch);

@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * What every SSH connection of an audit shares: the known_hosts file and whether unknown keys may be
- * added (never changed ones), default identity files, the timeouts and the retry.
+ * added (never changed ones), default identity files, the ssh-agent, the timeouts and the retry. Keys
+ * named by a target or here are used as files; with none named, the agent is used when there is one,
+ * else OpenSSH's default key files.
  *
  * @param connectTimeout for the TCP connection and the SSH greeting
  * @param deadline       for the whole of one host, from connecting to the last byte of the answer
@@ -15,10 +17,18 @@ import java.util.Optional;
  *                       host key failure, which a retry cannot fix)
  */
 public record SshSettings(Path knownHosts, boolean acceptNewHostKeys, List<Path> identities, Duration connectTimeout,
-                          Duration deadline, int retries, Duration retryBackoff, Optional<Path> sshConfig) {
+                          Duration deadline, int retries, Duration retryBackoff, Optional<Path> sshConfig,
+                          Optional<Path> agentSocket) {
 
     public SshSettings {
         identities = List.copyOf(identities);
+    }
+
+    /** With the ssh-agent of this process's environment ({@code SSH_AUTH_SOCK}), if there is one. */
+    public SshSettings(Path knownHosts, boolean acceptNewHostKeys, List<Path> identities, Duration connectTimeout,
+                       Duration deadline, int retries, Duration retryBackoff, Optional<Path> sshConfig) {
+        this(knownHosts, acceptNewHostKeys, identities, connectTimeout, deadline, retries, retryBackoff, sshConfig,
+                Optional.ofNullable(System.getenv("SSH_AUTH_SOCK")).filter(s -> !s.isBlank()).map(Path::of));
     }
 
     public static SshSettings defaults() {

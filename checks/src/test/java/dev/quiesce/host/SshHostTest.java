@@ -184,6 +184,29 @@ class SshHostTest {
     }
 
     @Test
+    void keysHeldByAnSshAgentAuthenticate() throws Exception {
+        Path socket = dir.resolve("agent.sock");
+        Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+        try {
+            for (int i = 0; i < 50 && !Files.exists(socket); i++) {
+                Thread.sleep(100);
+            }
+            ProcessBuilder add = new ProcessBuilder("ssh-add", SSHD.clientKey().toString()).redirectErrorStream(true);
+            add.environment().put("SSH_AUTH_SOCK", socket.toString());
+            Process adding = add.start();
+            adding.getInputStream().readAllBytes();
+            assertEquals(0, adding.waitFor(), "ssh-add");
+            SshSettings viaAgent = new SshSettings(SSHD.knownHosts(), false, List.of(), Duration.ofSeconds(5),
+                    Duration.ofSeconds(30), 0, Duration.ofMillis(100), Optional.empty(), Optional.of(socket));
+            Facts facts = host(target(), viaAgent).probe(List.of()).facts();
+            assertTrue(facts.info().uid().orElseThrow() > 0, facts.info().toString());
+        } finally {
+            agent.destroy();
+        }
+    }
+
+    @Test
     void targetsParseLikeSshDoes() {
         assertEquals(new SshTarget("db1", Optional.of(2222), Optional.of("ops"), Optional.empty(), false,
                 Optional.empty(), Optional.empty()), SshTarget.parse("ops@db1:2222"));
