@@ -104,8 +104,12 @@ public final class Auditor {
             findings.add(planned.rule().appliesTo(info.roles()) ? evaluate(planned, facts, info)
                     : skipped(planned.rule(), info));
         }
-        return new HostResult(info.name(), info.roles(), host.transport(), dev.quiesce.model.HostStatus.AUDITED, null,
-                findings, CaptureFile.toJson(new Capture(info.name(), info.roles(), tool, transcript)));
+        // An answer cut short (the host died mid-answer) still counts what arrived, but the host is not audited.
+        boolean sound = facts.problems().isEmpty();
+        return new HostResult(info.name(), info.roles(), host.transport(), sound ? dev.quiesce.model.HostStatus.AUDITED
+                : dev.quiesce.model.HostStatus.ERROR, sound ? null : "the probe's answer is incomplete: "
+                + String.join("; ", facts.problems()), findings,
+                CaptureFile.toJson(new Capture(info.name(), info.roles(), tool, transcript)));
     }
 
     private static List<FactRequest> plan(List<PlannedRule> rules, HostInfo host) {

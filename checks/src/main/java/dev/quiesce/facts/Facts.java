@@ -20,15 +20,17 @@ public final class Facts {
     private final Map<FactRequest, String> unanswered;
     private final ProbeInfo info;
     private final String note;
+    private final List<String> problems;
 
     private Facts(String token, String root, Map<FactRequest, RawAnswer> answers,
-                  Map<FactRequest, String> unanswered, ProbeInfo info, String note) {
+                  Map<FactRequest, String> unanswered, ProbeInfo info, String note, List<String> problems) {
         this.token = token;
         this.root = root;
         this.answers = Map.copyOf(answers);
         this.unanswered = Map.copyOf(unanswered);
         this.info = info;
         this.note = note;
+        this.problems = List.copyOf(problems);
     }
 
     static Facts from(ProbeTranscript transcript) {
@@ -50,11 +52,17 @@ public final class Facts {
         });
         RawAnswer infoFrame = answer.frames().get(ProbeScript.INFO_ID);
         ProbeInfo info = infoFrame == null ? ProbeInfo.UNKNOWN : ProbeInfo.parse(infoFrame.text());
-        return new Facts(transcript.token(), transcript.root(), answers, unanswered, info, transcript.note());
+        return new Facts(transcript.token(), transcript.root(), answers, unanswered, info, transcript.note(),
+                answer.problems());
     }
 
     public ProbeInfo info() {
         return info;
+    }
+
+    /** What was wrong with the answer as a whole (cut short, broken frames); empty for a sound answer. */
+    public List<String> problems() {
+        return problems;
     }
 
     public Fact<FileInfo> stat(String path) {

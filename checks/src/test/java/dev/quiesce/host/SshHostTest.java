@@ -207,6 +207,31 @@ class SshHostTest {
     }
 
     @Test
+    void aHostThatDiesMidAnswerIsAnErrorWithWhatArrivedKept() {
+        CheckRegistry registry = CheckRegistry.standard();
+        Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()), new Tool("q", "t"),
+                Clock.systemUTC(), 1);
+        HostResult result = auditor.audit(host(SshTarget.parse(OpenSshServer.DYING_USER + "@127.0.0.1:" + SSHD.port()),
+                settings(SSHD.knownHosts(), false, SSHD.clientKey())));
+        assertEquals(HostStatus.ERROR, result.status());
+        assertTrue(result.error().contains("incomplete") && result.error().contains("cut short"), result.error());
+        assertTrue(result.findings().stream().anyMatch(f -> f.status() == dev.quiesce.model.Status.ERROR
+                && f.message().contains("cut short")), result.findings().toString());
+    }
+
+    @Test
+    void hashedKnownHostsEntriesAreRead() throws Exception {
+        Path hashed = dir.resolve("known_hosts");
+        Files.copy(SSHD.knownHosts(), hashed);
+        Process hashing = new ProcessBuilder("ssh-keygen", "-H", "-f", hashed.toString()).redirectErrorStream(true)
+                .start();
+        hashing.getInputStream().readAllBytes();
+        assertEquals(0, hashing.waitFor());
+        assertTrue(Files.readString(hashed).startsWith("|1|"), Files.readString(hashed));
+        host(target(), settings(hashed, false, SSHD.clientKey())).probe(List.of());
+    }
+
+    @Test
     void targetsParseLikeSshDoes() {
         assertEquals(new SshTarget("db1", Optional.of(2222), Optional.of("ops"), Optional.empty(), false,
                 Optional.empty(), Optional.empty()), SshTarget.parse("ops@db1:2222"));

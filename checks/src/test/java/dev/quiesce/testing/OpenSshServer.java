@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback {
     public static final String USER = "qztest";
+    /** A user whose session dies a few hundred bytes into the probe's answer (sshd ForceCommand). */
+    public static final String DYING_USER = "qzdie";
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
 
     private Path dir;
@@ -51,6 +53,7 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback 
                 dir.resolve("stranger_ed25519").toString());
         Files.copy(clientKey().resolveSibling("client_ed25519.pub"), dir.resolve("authorized_keys_" + USER));
         Files.copy(clientKey().resolveSibling("client_ed25519.pub"), dir.resolve("authorized_keys_root"));
+        Files.copy(clientKey().resolveSibling("client_ed25519.pub"), dir.resolve("authorized_keys_" + DYING_USER));
         Files.createDirectories(Path.of("/run/sshd"));
         port = freePort();
         Files.writeString(dir.resolve("sshd_config"), String.join("\n",
@@ -69,6 +72,8 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback 
                 "LogLevel DEBUG",
                 "MaxStartups 100:30:200",
                 "MaxSessions 50",
+                "Match User " + DYING_USER,
+                "  ForceCommand /bin/sh -c '/bin/sh -s | head -c 400'",
                 "") );
         process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", dir.resolve("sshd_config").toString())
                 .redirectErrorStream(true).redirectOutput(log().toFile()).start();
@@ -129,11 +134,13 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback 
     }
 
     private static void ensureUser() throws IOException, InterruptedException {
-        if (new ProcessBuilder("id", USER).start().waitFor() != 0) {
-            run("useradd", "--create-home", "--shell", "/bin/sh", USER);
+        for (String user : new String[] {USER, DYING_USER}) {
+            if (new ProcessBuilder("id", user).start().waitFor() != 0) {
+                run("useradd", "--create-home", "--shell", "/bin/sh", user);
+            }
+            // With UsePAM no a password field of '!' counts as locked; '*' is "no password" but not locked.
+            run("usermod", "-p", "*", user);
         }
-        // With UsePAM no a password field of '!' counts as locked; '*' is "no password" but not locked.
-        run("usermod", "-p", "*", USER);
     }
 
     private void awaitGreeting() throws IOException, InterruptedException {
