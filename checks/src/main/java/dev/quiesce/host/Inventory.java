@@ -154,12 +154,13 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
                     System.getProperty("user.home") + "/")).normalize());
             boolean sudo = ssh.optionalBoolean("sudo").orElse(false);
             Optional<String> passphraseEnv = ssh.optionalString("passphrase_env");
-            ssh.optionalString("proxy_jump").ifPresent(j -> problems.add(ssh.node("proxy_jump").orElseThrow()
-                    .location(), "'proxy_jump' is not supported yet by this version; reach the host directly"));
+            Optional<String> jump = ssh.optionalString("proxy_jump");
+            jump.filter(j -> j.contains(",")).ifPresent(j -> problems.add(ssh.node("proxy_jump").orElseThrow()
+                    .location(), "'proxy_jump' names several hops; quiesce supports one jump host ([user@]host[:port])"));
             if (name.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new SshTarget(name.get(), port, user, identity, sudo, Optional.empty(), passphraseEnv));
+            return Optional.of(new SshTarget(name.get(), port, user, identity, sudo, jump, passphraseEnv));
         });
     }
 }

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,7 +65,8 @@ public final class SshHost implements Host {
 
     @Override
     public String transport() {
-        return "ssh " + target.label() + (target.sudo() ? " (sudo)" : "");
+        return "ssh " + target.label() + target.proxyJump().map(j -> " via " + j).orElse("")
+                + (target.sudo() ? " (sudo)" : "");
     }
 
     @Override
@@ -97,27 +99,52 @@ public final class SshHost implements Host {
     private ProbeTranscript run(ProbeScript script) throws HostException, Retryable {
         JSch jsch = new JSch();
         HostKeyPolicy keys = hostKeys(jsch);
-        Session session = session(jsch);
+        Optional<SshTarget> jumpTarget = jump(jsch);
+        Session session = session(jsch, target);
+        Optional<Session> jump = Optional.empty();
         AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> deadline = WATCHDOG.schedule(() -> {
             expired.set(true);
             session.disconnect();
         }, settings.deadline().toMillis(), TimeUnit.MILLISECONDS);
         try {
-            try {
-                session.connect((int) settings.connectTimeout().toMillis());
-            } catch (JSchException e) {
-                HostException failure = connectFailure(e, keys, expired.get());
-                if (failure.status() == HostStatus.UNREACHABLE) {
-                    throw new Retryable(failure);
-                }
-                throw failure;
+            if (jumpTarget.isPresent()) {
+                jump = Optional.of(session(jsch, jumpTarget.get()));
+                connect(jump.get(), jumpTarget.get(), keys, expired);
+                session.setProxy(new JumpProxy(jump.get()));
             }
+            connect(session, target, keys, expired);
             return exchange(session, script, expired);
         } finally {
             deadline.cancel(false);
             session.disconnect();
+            jump.ifPresent(Session::disconnect);
         }
+    }
+
+    private void connect(Session session, SshTarget to, HostKeyPolicy keys, AtomicBoolean expired)
+            throws HostException, Retryable {
+        try {
+            session.connect((int) settings.connectTimeout().toMillis());
+        } catch (JSchException e) {
+            HostException failure = connectFailure(to, e, keys, expired.get());
+            if (failure.status() == HostStatus.UNREACHABLE) {
+                throw new Retryable(failure);
+            }
+            throw failure;
+        }
+    }
+
+    /** The jump host: the target's own, else a ProxyJump for its name in the ssh config; one hop. */
+    private Optional<SshTarget> jump(JSch jsch) throws HostException {
+        Optional<String> spec = target.proxyJump().or(() -> Optional.ofNullable(jsch.getConfigRepository())
+                .map(c -> c.getConfig(target.host())).map(c -> c.getValue("ProxyJump"))
+                .filter(v -> !v.isBlank() && !v.equalsIgnoreCase("none")));
+        if (spec.isPresent() && spec.get().contains(",")) {
+            throw new HostException(HostStatus.ERROR, target.label() + ": ProxyJump " + spec.get() + " has several "
+                    + "hops; quiesce supports one jump host");
+        }
+        return spec.map(SshTarget::parse);
     }
 
     private HostKeyPolicy hostKeys(JSch jsch) throws HostException {
@@ -152,26 +179,26 @@ public final class SshHost implements Host {
         return policy;
     }
 
-    private Session session(JSch jsch) throws HostException {
+    private Session session(JSch jsch, SshTarget to) throws HostException {
         try {
-            Session session = jsch.getSession(target.user().orElse(null), target.host(), target.port().orElse(22));
+            Session session = jsch.getSession(to.user().orElse(null), to.host(), to.port().orElse(22));
             session.setConfig("StrictHostKeyChecking", "yes");
             session.setConfig("PreferredAuthentications", "publickey");
             session.setTimeout((int) settings.connectTimeout().toMillis());
             return session;
         } catch (JSchException e) {
-            throw new HostException(HostStatus.ERROR, target.label() + ": " + e.getMessage(), e);
+            throw new HostException(HostStatus.ERROR, to.label() + ": " + e.getMessage(), e);
         }
     }
 
     /** UNREACHABLE for what a retry may fix (refused, timed out), ERROR for keys and authentication. */
-    private HostException connectFailure(JSchException e, HostKeyPolicy keys, boolean expired) {
+    private HostException connectFailure(SshTarget to, JSchException e, HostKeyPolicy keys, boolean expired) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         if (!keys.verdict().isEmpty()) {
             return new HostException(HostStatus.ERROR, keys.verdict(), e);
         }
         if (message.contains("Auth fail") || message.contains("Auth cancel")) {
-            return new HostException(HostStatus.ERROR, "authentication failed for " + target.label()
+            return new HostException(HostStatus.ERROR, "authentication failed for " + to.label()
                     + ": the server accepted none of the keys offered", e);
         }
         Throwable cause = e.getCause();
@@ -179,7 +206,8 @@ public final class SshHost implements Host {
                 : cause instanceof java.net.SocketTimeoutException || message.contains("timeout") || expired
                 ? "no SSH answer within " + settings.connectTimeout().toSeconds() + " s"
                 : cause instanceof java.net.UnknownHostException ? "unknown host name" : message;
-        return new HostException(HostStatus.UNREACHABLE, target.label() + ": " + why, e);
+        return new HostException(HostStatus.UNREACHABLE, (to == target ? "" : "jump host ") + to.label() + ": " + why,
+                e);
     }
 
     private ProbeTranscript exchange(Session session, ProbeScript script, AtomicBoolean expired) throws HostException {

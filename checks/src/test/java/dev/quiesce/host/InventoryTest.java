@@ -245,7 +245,7 @@ class InventoryTest {
                   - name: db1
                     roles: [guest]
                     ssh: {host: db1.example.internal, port: 2222, user: ops, identity: keys/db1, sudo: true,
-                          passphrase_env: DB1_KEY_PASSPHRASE}
+                          passphrase_env: DB1_KEY_PASSPHRASE, proxy_jump: ops@bastion:2200}
                 """);
         InventoryHost.Transport transport = Inventory.load(inventory).hosts().get(0).transport();
         SshTarget target = ((InventoryHost.Transport.Ssh) transport).target();
@@ -255,6 +255,16 @@ class InventoryTest {
         assertEquals(java.util.Optional.of(dir.resolve("keys/db1")), target.identity());
         assertTrue(target.sudo());
         assertEquals(java.util.Optional.of("DB1_KEY_PASSPHRASE"), target.passphraseEnv());
+        assertEquals(java.util.Optional.of("ops@bastion:2200"), target.proxyJump());
+    }
+
+    @Test
+    void severalJumpHopsAreRefused() throws IOException {
+        Problem p = onlyProblem(HEADER + """
+                  - name: db1
+                    ssh: {host: db1, proxy_jump: "a,b"}
+                """);
+        assertMessage(p, "supports one jump host");
     }
 
     @Test

@@ -232,6 +232,35 @@ class SshHostTest {
     }
 
     @Test
+    void aJumpHostCarriesTheConnectionAndTheTargetStillRunsOneExec() throws Exception {
+        long execs = SSHD.execRequests();
+        String jump = OpenSshServer.USER + "@127.0.0.1:" + SSHD.port();
+        SshTarget viaJump = new SshTarget("127.0.0.1", Optional.of(SSHD.port()), Optional.of(OpenSshServer.USER),
+                Optional.empty(), false, Optional.of(jump), Optional.empty());
+        SshHost host = host(viaJump, settings(SSHD.knownHosts(), false, SSHD.clientKey()));
+        Facts facts = host.probe(List.of(new FactRequest.FileStat("/etc/passwd"))).facts();
+        assertTrue(facts.stat("/etc/passwd") instanceof Fact.Present, facts.stat("/etc/passwd").toString());
+        assertTrue(host.transport().endsWith("via " + jump), host.transport());
+        awaitLog();
+        assertEquals(1, SSHD.execRequests() - execs, "the jump host runs no command; the target runs one exec");
+        assertTrue(Files.readAllLines(SSHD.log(), java.nio.charset.StandardCharsets.ISO_8859_1).stream()
+                .anyMatch(l -> l.contains("direct-tcpip")), "the target was reached through a direct-tcpip channel");
+    }
+
+    @Test
+    void aProxyJumpInTheSshConfigIsFollowed() throws Exception {
+        Path config = dir.resolve("config");
+        Files.writeString(config, "Host db-behind-jump\n  HostName 127.0.0.1\n  Port " + SSHD.port() + "\n  User "
+                + OpenSshServer.USER + "\n  ProxyJump " + OpenSshServer.USER + "@127.0.0.1:" + SSHD.port() + "\n");
+        SshSettings viaConfig = new SshSettings(SSHD.knownHosts(), false, List.of(SSHD.clientKey()),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 0, Duration.ofMillis(100), Optional.of(config));
+        long before = SSHD.connections();
+        host(SshTarget.parse("db-behind-jump"), viaConfig).probe(List.of());
+        awaitLog();
+        assertEquals(2, SSHD.connections() - before, "one connection to the jump host, one through it");
+    }
+
+    @Test
     void targetsParseLikeSshDoes() {
         assertEquals(new SshTarget("db1", Optional.of(2222), Optional.of("ops"), Optional.empty(), false,
                 Optional.empty(), Optional.empty()), SshTarget.parse("ops@db1:2222"));
