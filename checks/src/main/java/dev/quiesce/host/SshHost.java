@@ -183,6 +183,7 @@ public final class SshHost implements Host {
         try {
             Session session = jsch.getSession(to.user().orElse(null), to.host(), to.port().orElse(22));
             session.setConfig("StrictHostKeyChecking", "yes");
+            session.setUserInfo(new PassphrasePrompt(settings.passphrases()));
             session.setConfig("PreferredAuthentications", "publickey");
             session.setTimeout((int) settings.connectTimeout().toMillis());
             return session;
@@ -240,6 +241,45 @@ public final class SshHost implements Host {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HostException(HostStatus.ERROR, "interrupted while probing " + target.label(), e);
+        }
+    }
+
+    /** Answers JSch's questions: key passphrases from the source, and nothing else (no passwords, no prompts). */
+    private record PassphrasePrompt(PassphraseSource source, java.util.concurrent.atomic.AtomicReference<String> answer)
+            implements com.jcraft.jsch.UserInfo {
+        PassphrasePrompt(PassphraseSource source) {
+            this(source, new java.util.concurrent.atomic.AtomicReference<>());
+        }
+
+        @Override
+        public boolean promptPassphrase(String message) {
+            Optional<char[]> passphrase = source.passphrase(message);
+            passphrase.ifPresent(p -> answer.set(new String(p)));
+            return passphrase.isPresent();
+        }
+
+        @Override
+        public String getPassphrase() {
+            return answer.get();
+        }
+
+        @Override
+        public String getPassword() {
+            return null;
+        }
+
+        @Override
+        public boolean promptPassword(String message) {
+            return false;
+        }
+
+        @Override
+        public boolean promptYesNo(String message) {
+            return false; // host keys are decided by HostKeyPolicy, never by a question
+        }
+
+        @Override
+        public void showMessage(String message) {
         }
     }
 

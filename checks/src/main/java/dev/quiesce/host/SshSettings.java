@@ -18,10 +18,23 @@ import java.util.Optional;
  */
 public record SshSettings(Path knownHosts, boolean acceptNewHostKeys, List<Path> identities, Duration connectTimeout,
                           Duration deadline, int retries, Duration retryBackoff, Optional<Path> sshConfig,
-                          Optional<Path> agentSocket) {
+                          Optional<Path> agentSocket, PassphraseSource passphrases) {
 
     public SshSettings {
         identities = List.copyOf(identities);
+    }
+
+    public SshSettings(Path knownHosts, boolean acceptNewHostKeys, List<Path> identities, Duration connectTimeout,
+                       Duration deadline, int retries, Duration retryBackoff, Optional<Path> sshConfig,
+                       Optional<Path> agentSocket) {
+        this(knownHosts, acceptNewHostKeys, identities, connectTimeout, deadline, retries, retryBackoff, sshConfig,
+                agentSocket, PassphraseSource.NONE);
+    }
+
+    /** The same settings, asking {@code source} for the passphrases of encrypted keys. */
+    public SshSettings withPassphrases(PassphraseSource source) {
+        return new SshSettings(knownHosts, acceptNewHostKeys, identities, connectTimeout, deadline, retries,
+                retryBackoff, sshConfig, agentSocket, source);
     }
 
     /** With the ssh-agent of this process's environment ({@code SSH_AUTH_SOCK}), if there is one. */

@@ -261,6 +261,28 @@ class SshHostTest {
     }
 
     @Test
+    void anEncryptedKeyAsksItsPassphraseSource() throws Exception {
+        Path key = dir.resolve("locked_ed25519");
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "open sesame", "-f",
+                key.toString()).redirectErrorStream(true).start();
+        keygen.getInputStream().readAllBytes();
+        assertEquals(0, keygen.waitFor());
+        Files.writeString(SSHD.directory().resolve("authorized_keys_" + OpenSshServer.USER),
+                Files.readString(dir.resolve("locked_ed25519.pub")), java.nio.file.StandardOpenOption.APPEND);
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SshSettings withPrompt = settings(SSHD.knownHosts(), false, key).withPassphrases(prompt -> {
+            asked.add(prompt);
+            return Optional.of("open sesame".toCharArray());
+        });
+        host(target(), withPrompt).probe(List.of());
+        assertTrue(asked.stream().anyMatch(p -> p.contains(key.toString())), asked.toString());
+
+        HostException e = assertThrows(HostException.class, () -> host(target(),
+                settings(SSHD.knownHosts(), false, key)).probe(List.of()));
+        assertTrue(e.getMessage().contains("authentication failed"), e.getMessage());
+    }
+
+    @Test
     void targetsParseLikeSshDoes() {
         assertEquals(new SshTarget("db1", Optional.of(2222), Optional.of("ops"), Optional.empty(), false,
                 Optional.empty(), Optional.empty()), SshTarget.parse("ops@db1:2222"));

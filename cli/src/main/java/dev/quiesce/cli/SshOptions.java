@@ -51,7 +51,8 @@ final class SshOptions {
         Path config = sshConfig != null ? sshConfig : ssh.resolve("config");
         return new SshSettings(knownHosts != null ? knownHosts : ssh.resolve("known_hosts"), acceptNew, identities,
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(deadline), retries, Duration.ofSeconds(1),
-                Files.isRegularFile(config) ? Optional.of(config) : Optional.empty());
+                Files.isRegularFile(config) ? Optional.of(config) : Optional.empty())
+                .withPassphrases(ConsolePassphrases.ifTerminal());
     }
 
     List<SshTarget> targets() {
