@@ -42,6 +42,31 @@ class SshAuditTest {
     }
 
     @Test
+    void rootOverSshAsTheAcceptanceRunHasIt() throws IOException {
+        Path out = dir.resolve("out");
+        Cli cli = Cli.run("audit", "--host", "root@127.0.0.1:" + SSHD.port(), "--known-hosts",
+                SSHD.knownHosts().toString(), "--identity", SSHD.clientKey().toString(), "--out", out.toString());
+        assertTrue(cli.exit() == 0 || cli.exit() == 1, cli.toString());
+        JsonNode host = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("hosts").get(0);
+        assertEquals("AUDITED", host.get("status").asText(), host.toString());
+    }
+
+    @Test
+    void collectOverSshThenAuditTheCaptureOffline() throws IOException {
+        Path capture = dir.resolve("db1.capture.json");
+        Cli collect = Cli.run("collect", "--host", OpenSshServer.USER + "@127.0.0.1:" + SSHD.port(), "--name", "db1",
+                "--known-hosts", SSHD.knownHosts().toString(), "--identity", SSHD.clientKey().toString(), "-o",
+                capture.toString());
+        assertEquals(0, collect.exit(), collect.toString());
+        Path out = dir.resolve("out");
+        Cli audit = Cli.run("audit", "--capture", capture.toString(), "--out", out.toString());
+        assertTrue(audit.exit() == 0 || audit.exit() == 1, audit.toString());
+        JsonNode host = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("hosts").get(0);
+        assertEquals("db1", host.get("name").asText());
+        assertEquals("AUDITED", host.get("status").asText());
+    }
+
+    @Test
     void aFleetWithFourBadHostsAuditsTheSixteenGoodOnesAndExitsThree() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
