@@ -14,6 +14,8 @@ import java.util.Optional;
 /** The short summary an audit prints on stdout: a table of hosts, the problems, the verdict. */
 final class SummaryPrinter {
     private static final int MESSAGE_WIDTH = 100;
+    /** A fleet's problems belong in the report; the terminal gets the first ones. */
+    private static final int MAX_PROBLEM_LINES = 40;
 
     private final PrintWriter out;
     private final boolean colour;
@@ -30,16 +32,20 @@ final class SummaryPrinter {
         out.printf("%-" + nameWidth + "s  %-11s %5s %5s %5s %7s %6s%n", "HOST", "STATUS", "PASS", "FAIL", "ERROR",
                 "SKIPPED", "WAIVED");
         for (HostResult host : run.hosts()) {
-            out.printf("%-" + nameWidth + "s  %-11s %5d %5s %5s %7d %6d%n", safe(host.name()), host.status(),
-                    count(host, Status.PASS), paint(count(host, Status.FAIL), "red"),
-                    paint(count(host, Status.ERROR), "yellow"), count(host, Status.SKIPPED),
+            // Pad before painting: colour codes have no width on screen but would count in %5s.
+            out.printf("%-" + nameWidth + "s  %-11s %5d %s %s %7d %6d%n", safe(host.name()), host.status(),
+                    count(host, Status.PASS), paint(String.format("%5d", count(host, Status.FAIL)), "red"),
+                    paint(String.format("%5d", count(host, Status.ERROR)), "yellow"), count(host, Status.SKIPPED),
                     count(host, Status.WAIVED));
         }
         List<String> problems = run.hosts().stream().flatMap(h -> h.findings().stream()
                 .filter(f -> f.status().isProblem()).map(f -> line(h, f, nameWidth))).toList();
         if (!problems.isEmpty()) {
             out.println();
-            problems.forEach(out::println);
+            problems.stream().limit(MAX_PROBLEM_LINES).forEach(out::println);
+            if (problems.size() > MAX_PROBLEM_LINES) {
+                out.printf("... and %d more; every finding is in the report%n", problems.size() - MAX_PROBLEM_LINES);
+            }
         }
         run.hosts().stream().filter(h -> !h.audited()).forEach(h -> out.printf("%n%s not audited (%s): %s%n",
                 safe(h.name()), h.status(), safe(h.error())));
@@ -49,8 +55,8 @@ final class SummaryPrinter {
     }
 
     private String line(HostResult host, Finding finding, int nameWidth) {
-        String status = finding.status() == Status.FAIL ? paint(finding.status().name(), "red")
-                : paint(finding.status().name(), "yellow");
+        String name = String.format("%-5s", finding.status().name());
+        String status = finding.status() == Status.FAIL ? paint(name, "red") : paint(name, "yellow");
         return String.format("%-" + nameWidth + "s  %-9s %-8s %s  %s", safe(host.name()), finding.rule(),
                 finding.severity().label(), status, TerminalText.fit(safe(finding.message()), MESSAGE_WIDTH));
     }
@@ -71,7 +77,7 @@ final class SummaryPrinter {
 
     private String paint(Object value, String style) {
         String text = String.valueOf(value);
-        if (!colour || text.equals("0")) {
+        if (!colour || text.isBlank() || text.strip().equals("0")) {
             return text;
         }
         return picocli.CommandLine.Help.Ansi.ON.string("@|bold," + style + " " + text + "|@");
