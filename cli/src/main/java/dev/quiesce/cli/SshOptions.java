@@ -46,11 +46,19 @@ final class SshOptions {
             + "backoff (default: ${DEFAULT-VALUE}).")
     int retries = 1;
 
+    @Option(names = "--retry-backoff", paramLabel = "SECONDS", description = "Wait before the first retry; each "
+            + "further retry waits that much longer (default: ${DEFAULT-VALUE}).")
+    int retryBackoff = 1;
+
     SshSettings settings() {
+        if (connectTimeout < 1 || deadline < 1 || retries < 0 || retryBackoff < 0) {
+            throw new dev.quiesce.model.QuiesceException("--connect-timeout and --deadline must be at least 1 second, "
+                    + "--retries and --retry-backoff at least 0");
+        }
         Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
         Path config = sshConfig != null ? sshConfig : ssh.resolve("config");
         return new SshSettings(knownHosts != null ? knownHosts : ssh.resolve("known_hosts"), acceptNew, identities,
-                Duration.ofSeconds(connectTimeout), Duration.ofSeconds(deadline), retries, Duration.ofSeconds(1),
+                Duration.ofSeconds(connectTimeout), Duration.ofSeconds(deadline), retries, Duration.ofSeconds(retryBackoff),
                 Files.isRegularFile(config) ? Optional.of(config) : Optional.empty())
                 .withPassphrases(ConsolePassphrases.ifTerminal());
     }
