@@ -64,6 +64,8 @@ public final class AuditInProgress {
         for (Future<?> future : futures) {
             try {
                 future.get();
+            } catch (java.util.concurrent.CancellationException stopped) {
+                // stop() was called: the snapshot marks this host as not finished
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException("auditing a host failed unexpectedly", e.getCause());
             }
@@ -85,6 +87,7 @@ public final class AuditInProgress {
 
     /** Stops the hosts not yet finished (their threads are interrupted). */
     public void stop() {
+        futures.forEach(f -> f.cancel(true));
         pool.shutdownNow();
     }
 

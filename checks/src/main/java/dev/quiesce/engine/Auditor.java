@@ -93,10 +93,11 @@ public final class Auditor {
         try {
             transcript = host.probe(plan(applicable, info));
         } catch (HostException e) {
-            List<Finding> findings = rules.stream().map(r -> r.rule().appliesTo(info.roles())
-                    ? Finding.of(r.rule(), Verdict.error("", "host not audited: " + e.getMessage(), List.of()))
-                    : skipped(r.rule(), info)).toList();
-            return new HostResult(info.name(), info.roles(), host.transport(), e.status(), e.getMessage(), findings);
+            return notAudited(host, e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            // A host's own configuration error or a bug in a transport fails that host, never the audit.
+            return notAudited(host, dev.quiesce.model.HostStatus.ERROR, e.getMessage() == null ? e.toString()
+                    : e.getMessage());
         }
         Facts facts = transcript.facts();
         List<Finding> findings = new ArrayList<>();
@@ -110,6 +111,14 @@ public final class Auditor {
                 : dev.quiesce.model.HostStatus.ERROR, sound ? null : "the probe's answer is incomplete: "
                 + String.join("; ", facts.problems()), findings,
                 CaptureFile.toJson(new Capture(info.name(), info.roles(), tool, transcript)));
+    }
+
+    private HostResult notAudited(Host host, dev.quiesce.model.HostStatus status, String why) {
+        HostInfo info = host.info();
+        List<Finding> findings = rules.stream().map(r -> r.rule().appliesTo(info.roles())
+                ? Finding.of(r.rule(), Verdict.error("", "host not audited: " + why, List.of()))
+                : skipped(r.rule(), info)).toList();
+        return new HostResult(info.name(), info.roles(), host.transport(), status, why, findings);
     }
 
     private static List<FactRequest> plan(List<PlannedRule> rules, HostInfo host) {

@@ -30,6 +30,13 @@ final class HostKeyPolicy implements HostKeyRepository {
 
     @Override
     public int check(String host, byte[] key) {
+        // Check and add as one step: two connections must not both add the same new key.
+        synchronized (knownHosts) {
+            return decide(host, key);
+        }
+    }
+
+    private int decide(String host, byte[] key) {
         int known = knownHosts.check(host, key);
         if (known == OK) {
             return OK;

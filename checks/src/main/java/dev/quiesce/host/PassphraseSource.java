@@ -13,4 +13,8 @@ public interface PassphraseSource {
 
     /** @param prompt what the key is, as JSch words it ("Passphrase for /home/ops/.ssh/id_ed25519") */
     Optional<char[]> passphrase(String prompt);
+
+    /** The last passphrase given for {@code prompt} did not open the key: do not give it again. */
+    default void rejected(String prompt) {
+    }
 }

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -72,18 +71,27 @@ public final class SshHost implements Host {
     @Override
     public ProbeTranscript probe(List<FactRequest> requests) throws HostException {
         ProbeScript script = new ProbeScript(Tokens.fresh(), "", requests);
+        long end = System.nanoTime() + settings.deadline().toNanos(); // one deadline for the host, retries included
         HostException last = null;
         for (int attempt = 0; attempt <= settings.retries(); attempt++) {
             if (attempt > 0) {
                 pause(settings.retryBackoff().multipliedBy(attempt));
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                break;
             }
             try {
-                return run(script);
+                return run(script, java.time.Duration.ofNanos(left));
             } catch (Retryable e) {
                 last = e.cause;
             }
         }
-        throw last;
+        throw last != null ? last : new HostException(HostStatus.ERROR, target.label() + ": no answer within the "
+                + "deadline of " + settings.deadline().toSeconds() + " s");
     }
 
     /** A failure of the connection itself, which one more attempt may get past. */
@@ -96,29 +104,32 @@ public final class SshHost implements Host {
         }
     }
 
-    private ProbeTranscript run(ProbeScript script) throws HostException, Retryable {
+    private ProbeTranscript run(ProbeScript script, java.time.Duration timeLeft) throws HostException, Retryable {
         JSch jsch = new JSch();
         HostKeyPolicy keys = hostKeys(jsch);
         Optional<SshTarget> jumpTarget = jump(jsch);
         Session session = session(jsch, target);
-        Optional<Session> jump = Optional.empty();
+        List<Session> open = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(session));
         AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> deadline = WATCHDOG.schedule(() -> {
             expired.set(true);
-            session.disconnect();
-        }, settings.deadline().toMillis(), TimeUnit.MILLISECONDS);
+            open.forEach(Session::disconnect);
+        }, timeLeft.toMillis(), TimeUnit.MILLISECONDS);
         try {
             if (jumpTarget.isPresent()) {
-                jump = Optional.of(session(jsch, jumpTarget.get()));
-                connect(jump.get(), jumpTarget.get(), keys, expired);
-                session.setProxy(new JumpProxy(jump.get()));
+                Session jump = session(jsch, jumpTarget.get());
+                open.add(jump);
+                connect(jump, jumpTarget.get(), keys, expired);
+                session.setProxy(new JumpProxy(jump));
+            }
+            if (expired.get()) {
+                throw new HostException(HostStatus.ERROR, target.label() + ": no answer within the deadline");
             }
             connect(session, target, keys, expired);
             return exchange(session, script, expired);
         } finally {
             deadline.cancel(false);
-            session.disconnect();
-            jump.ifPresent(Session::disconnect);
+            open.forEach(Session::disconnect);
         }
     }
 
@@ -147,16 +158,11 @@ public final class SshHost implements Host {
         return spec.map(SshTarget::parse);
     }
 
+    /** Sets up keys, agent, ssh config and known_hosts on {@code jsch}; returns the host key policy. */
     private HostKeyPolicy hostKeys(JSch jsch) throws HostException {
+        KnownHostsFile knownHosts;
         try {
-            Path knownHosts = settings.knownHosts();
-            if (!Files.exists(knownHosts) && settings.acceptNewHostKeys()) {
-                Files.createDirectories(knownHosts.toAbsolutePath().getParent());
-                Files.createFile(knownHosts);
-            }
-            if (Files.exists(knownHosts)) {
-                jsch.setKnownHosts(knownHosts.toString());
-            }
+            knownHosts = KnownHostsFile.of(settings.knownHosts(), settings.acceptNewHostKeys());
             boolean namedKeys = target.identity().isPresent() || !settings.identities().isEmpty();
             if (!namedKeys && settings.agentSocket().filter(Files::exists).isPresent()) {
                 jsch.setIdentityRepository(new AgentIdentityRepository(new SSHAgentConnector(
@@ -174,7 +180,7 @@ public final class SshHost implements Host {
         } catch (JSchException | IOException | com.jcraft.jsch.AgentProxyException e) {
             throw new HostException(HostStatus.ERROR, "cannot set up SSH for " + target.label() + ": " + e.getMessage(), e);
         }
-        HostKeyPolicy policy = new HostKeyPolicy(jsch.getHostKeyRepository(), settings.acceptNewHostKeys(), jsch);
+        HostKeyPolicy policy = new HostKeyPolicy(knownHosts, settings.acceptNewHostKeys(), jsch);
         jsch.setHostKeyRepository(policy);
         return policy;
     }
@@ -203,12 +209,16 @@ public final class SshHost implements Host {
                     + ": the server accepted none of the keys offered", e);
         }
         Throwable cause = e.getCause();
+        boolean timedOut = cause instanceof java.net.SocketTimeoutException || message.contains("timeout") || expired;
         String why = cause instanceof java.net.ConnectException ? "connection refused"
-                : cause instanceof java.net.SocketTimeoutException || message.contains("timeout") || expired
-                ? "no SSH answer within " + settings.connectTimeout().toSeconds() + " s"
-                : cause instanceof java.net.UnknownHostException ? "unknown host name" : message;
-        return new HostException(HostStatus.UNREACHABLE, (to == target ? "" : "jump host ") + to.label() + ": " + why,
-                e);
+                : timedOut ? "no SSH answer within " + settings.connectTimeout().toSeconds() + " s"
+                : cause instanceof java.net.UnknownHostException ? "unknown host name"
+                : message.contains("Connection reset") || cause instanceof java.net.SocketException ? "connection reset"
+                : null;
+        String where = (to == target ? "" : "jump host ") + to.label() + ": ";
+        // Only what a second attempt can change is UNREACHABLE (and retried); the rest is this host's ERROR.
+        return why != null ? new HostException(HostStatus.UNREACHABLE, where + why, e)
+                : new HostException(HostStatus.ERROR, where + message, e);
     }
 
     private ProbeTranscript exchange(Session session, ProbeScript script, AtomicBoolean expired) throws HostException {
@@ -217,42 +227,41 @@ public final class SshHost implements Host {
             channel = (ChannelExec) session.openChannel("exec");
             channel.setCommand(command());
             InputStream stdout = channel.getInputStream();
-            InputStream stderr = channel.getErrStream();
+            BoundedBuffer stderr = new BoundedBuffer(64 * 1024);
+            channel.setErrStream(stderr, true);
             OutputStream stdin = channel.getOutputStream();
             channel.connect((int) settings.connectTimeout().toMillis());
-            CompletableFuture<byte[]> errors = CompletableFuture.supplyAsync(() -> readQuietly(stderr));
             stdin.write(script.text().getBytes(StandardCharsets.UTF_8));
             stdin.flush();
             stdin.close();
             byte[] answer = BoundedStreams.readAll(stdout, BoundedStreams.MAX_ANSWER_BYTES);
-            String err = new String(errors.get(settings.deadline().toMillis(), TimeUnit.MILLISECONDS),
-                    StandardCharsets.UTF_8);
+            String err = stderr.text();
             if (expired.get()) {
                 throw new HostException(HostStatus.ERROR, target.label() + ": no complete answer within the deadline of "
                         + settings.deadline().toSeconds() + " s; stopped");
             }
             channel.disconnect();
             return new ProbeTranscript(script.token(), "", script.requestsById(), answer, clock.instant(), note(err));
-        } catch (JSchException | IOException | java.util.concurrent.ExecutionException
-                 | java.util.concurrent.TimeoutException e) {
+        } catch (JSchException | IOException e) {
             String why = expired.get() ? "no complete answer within the deadline of " + settings.deadline().toSeconds()
                     + " s" : e.getMessage();
             throw new HostException(HostStatus.ERROR, target.label() + ": the probe failed: " + why, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HostException(HostStatus.ERROR, "interrupted while probing " + target.label(), e);
         }
     }
 
     /** Answers JSch's questions: key passphrases from the source, and nothing else (no passwords, no prompts). */
-    private record PassphrasePrompt(PassphraseSource source, java.util.concurrent.atomic.AtomicReference<String> answer)
-            implements com.jcraft.jsch.UserInfo {
+    private record PassphrasePrompt(PassphraseSource source, java.util.concurrent.atomic.AtomicReference<String> answer,
+                                    java.util.Set<String> asked) implements com.jcraft.jsch.UserInfo {
         PassphrasePrompt(PassphraseSource source) {
-            this(source, new java.util.concurrent.atomic.AtomicReference<>());
+            this(source, new java.util.concurrent.atomic.AtomicReference<>(), java.util.concurrent.ConcurrentHashMap
+                    .newKeySet());
         }
 
         @Override
         public boolean promptPassphrase(String message) {
+            if (!asked.add(message)) {
+                source.rejected(message); // asked again in this session: the last answer did not open the key
+            }
             Optional<char[]> passphrase = source.passphrase(message);
             passphrase.ifPresent(p -> answer.set(new String(p)));
             return passphrase.isPresent();
@@ -301,20 +310,30 @@ public final class SshHost implements Host {
                         + "unprivileged").orElse("");
     }
 
-    private static byte[] readQuietly(InputStream in) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                if (out.size() < 64 * 1024) {
-                    out.write(buffer, 0, Math.min(n, 64 * 1024 - out.size()));
-                }
-            }
-        } catch (IOException e) {
-            // stderr is for the sudo note only; an error here shows on stdout's side too
+    /** Keeps the first bytes of the remote stderr (only the sudo note is read from it) and drops the rest. */
+    private static final class BoundedBuffer extends OutputStream {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final int limit;
+
+        BoundedBuffer(int limit) {
+            this.limit = limit;
         }
-        return out.toByteArray();
+
+        @Override
+        public synchronized void write(int b) {
+            if (bytes.size() < limit) {
+                bytes.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            bytes.write(b, off, Math.min(len, Math.max(0, limit - bytes.size())));
+        }
+
+        synchronized String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
     }
 
     private static void pause(java.time.Duration duration) {

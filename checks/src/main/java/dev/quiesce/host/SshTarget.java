@@ -57,6 +57,10 @@ public record SshTarget(String host, Optional<Integer> port, Optional<String> us
         if (!m.matches()) {
             throw new QuiesceException("'" + text + "' is not a host: use [user@]name[:port] or ssh://user@name:port");
         }
+        if (m.group(1) != null && m.group(1).contains(":")) {
+            throw new QuiesceException("the host address holds a password (user:password@host); quiesce "
+                    + "authenticates with keys or the ssh agent only, and will not carry a password into reports");
+        }
         return new SshTarget(m.group(2).replaceAll("^\\[|\\]$", ""), Optional.ofNullable(m.group(3))
                 .map(Integer::parseInt), Optional.ofNullable(m.group(1)), Optional.empty(), false, Optional.empty(),
                 Optional.empty());

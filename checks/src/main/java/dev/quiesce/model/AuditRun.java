@@ -11,12 +11,24 @@ import java.util.stream.Stream;
  * so outputs are deterministic.
  */
 public record AuditRun(
-        String id, Instant started, Instant finished, Tool tool, List<RulePack> packs, List<HostResult> hosts) {
+        String id, Instant started, Instant finished, Tool tool, List<RulePack> packs, List<HostResult> hosts,
+        String shard) {
 
     public AuditRun {
         Objects.requireNonNull(id, "id");
         packs = packs.stream().sorted(java.util.Comparator.comparing(RulePack::id)).toList();
         hosts = hosts.stream().sorted(HostResult.ORDER).toList();
+    }
+
+    /** A whole audit, not one shard of it. */
+    public AuditRun(String id, Instant started, Instant finished, Tool tool, List<RulePack> packs,
+                    List<HostResult> hosts) {
+        this(id, started, finished, tool, packs, hosts, null);
+    }
+
+    /** The same run as shard {@code i/n} of a larger audit ({@code --shard}). */
+    public AuditRun asShard(String iOfN) {
+        return new AuditRun(id, started, finished, tool, packs, hosts, iOfN);
     }
 
     public Summary summary() {

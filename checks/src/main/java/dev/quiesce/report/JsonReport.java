@@ -47,7 +47,7 @@ public final class JsonReport implements Renderer {
         root.put("schema", SCHEMA);
         root.putObject("tool").put("name", run.tool().name()).put("version", run.tool().version());
         root.putObject("run").put("id", run.id()).put("started", run.started().toString())
-                .put("finished", run.finished().toString());
+                .put("finished", run.finished().toString()).put("shard", run.shard());
         ArrayNode packs = root.putArray("packs");
         for (RulePack pack : run.packs()) {
             packs.addObject().put("id", pack.id()).put("version", pack.version()).put("sha256", pack.sha256());

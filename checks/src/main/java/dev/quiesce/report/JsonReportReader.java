@@ -53,7 +53,7 @@ public final class JsonReportReader {
             JsonNode run = root.path("run");
             return new AuditRun(text(run, "id"), Instant.parse(text(run, "started")), Instant.parse(text(run,
                     "finished")), new Tool(text(root.path("tool"), "name"), text(root.path("tool"), "version")), packs,
-                    hosts);
+                    hosts, run.path("shard").isTextual() ? run.path("shard").asText() : null);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException | NullPointerException e) {
             throw new QuiesceException(file + ": a field of the report is missing or wrong: " + e.getMessage(), e);
         }

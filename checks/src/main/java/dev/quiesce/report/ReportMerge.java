@@ -19,10 +19,44 @@ import java.util.Map;
 public final class ReportMerge {
     private ReportMerge() {}
 
+    /**
+     * Shards say which part of how many they are; merging them requires every part exactly once, so a
+     * missing shard cannot pass for a complete fleet. Reports without shard marks merge as given.
+     */
+    private static void checkShards(List<AuditRun> parts) {
+        List<String> marks = parts.stream().map(AuditRun::shard).toList();
+        if (marks.stream().allMatch(java.util.Objects::isNull)) {
+            return;
+        }
+        if (marks.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new QuiesceException("some reports are shards (--shard) and some are not; merge the shards of one "
+                    + "audit only");
+        }
+        java.util.Set<String> counts = new java.util.TreeSet<>();
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (String mark : marks) {
+            counts.add(mark.substring(mark.indexOf('/') + 1));
+            if (!seen.add(mark)) {
+                throw new QuiesceException("shard " + mark + " is given twice");
+            }
+        }
+        if (counts.size() != 1) {
+            throw new QuiesceException("the shards were cut in different numbers of parts " + counts);
+        }
+        int n = Integer.parseInt(counts.iterator().next());
+        List<String> missing = java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> i + "/" + n)
+                .filter(m -> !seen.contains(m)).toList();
+        if (!missing.isEmpty()) {
+            throw new QuiesceException("shard(s) " + String.join(", ", missing) + " missing: the merged report would "
+                    + "leave their hosts out");
+        }
+    }
+
     public static AuditRun merge(List<AuditRun> parts, Tool tool) {
         if (parts.isEmpty()) {
             throw new QuiesceException("nothing to merge: give at least one report");
         }
+        checkShards(parts);
         Map<String, String> packs = new LinkedHashMap<>();
         for (RulePack pack : parts.get(0).packs()) {
             packs.put(pack.id(), pack.version() + " " + pack.sha256());

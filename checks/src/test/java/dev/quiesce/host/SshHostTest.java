@@ -283,6 +283,23 @@ class SshHostTest {
     }
 
     @Test
+    void hostsAcceptedTogetherAllLandInKnownHosts() throws Exception {
+        Path file = dir.resolve("parallel_known_hosts");
+        CheckRegistry registry = CheckRegistry.standard();
+        Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()), new Tool("q", "t"),
+                Clock.systemUTC(), 8);
+        List<dev.quiesce.host.Host> hosts = new java.util.ArrayList<>();
+        for (int i = 2; i <= 9; i++) {
+            hosts.add(new SshHost(new HostInfo("db" + i, Set.of("guest"), Map.of()), SshTarget.parse(
+                    OpenSshServer.USER + "@127.0.0." + i + ":" + SSHD.port()), settings(file, true, SSHD.clientKey()),
+                    Clock.systemUTC()));
+        }
+        auditor.audit(hosts).hosts().forEach(h -> assertEquals(HostStatus.AUDITED, h.status(), h.error()));
+        List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+        assertEquals(8, lines.size(), "one line per host, none lost to a concurrent rewrite: " + lines);
+    }
+
+    @Test
     void targetsParseLikeSshDoes() {
         assertEquals(new SshTarget("db1", Optional.of(2222), Optional.of("ops"), Optional.empty(), false,
                 Optional.empty(), Optional.empty()), SshTarget.parse("ops@db1:2222"));
@@ -290,6 +307,7 @@ class SshHostTest {
         assertEquals("::1", SshTarget.parse("[::1]:22").host());
         assertEquals("db1", SshTarget.parse("db1").host());
         assertThrows(dev.quiesce.model.QuiesceException.class, () -> SshTarget.parse("ssh://ops:secret@db1"));
+        assertThrows(dev.quiesce.model.QuiesceException.class, () -> SshTarget.parse("ops:secret@db1"));
         assertThrows(dev.quiesce.model.QuiesceException.class, () -> SshTarget.parse("db1:99999"));
     }
 

@@ -59,6 +59,10 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback 
         Files.writeString(dir.resolve("sshd_config"), String.join("\n",
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
+                // More loopback addresses: distinct hosts for tests of several hosts at once.
+                "ListenAddress 127.0.0.2", "ListenAddress 127.0.0.3", "ListenAddress 127.0.0.4",
+                "ListenAddress 127.0.0.5", "ListenAddress 127.0.0.6", "ListenAddress 127.0.0.7",
+                "ListenAddress 127.0.0.8", "ListenAddress 127.0.0.9",
                 "HostKey " + hostKey(),
                 "PidFile " + dir.resolve("sshd.pid"),
                 "AuthorizedKeysFile " + dir + "/authorized_keys_%u",

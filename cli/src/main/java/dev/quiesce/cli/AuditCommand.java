@@ -77,11 +77,13 @@ final class AuditCommand implements Callable<Integer> {
         if (local.name != null && !local.local) {
             throw new dev.quiesce.model.QuiesceException("--name goes with --local");
         }
-        List<Host> selected = shard == null ? hosts : Shard.parse(shard).of(hosts, h -> h.info().name());
+        Shard part = shard == null ? null : Shard.parse(shard);
+        List<Host> selected = part == null ? hosts : part.of(hosts, h -> h.info().name());
         if (parallel < 1) {
             throw new dev.quiesce.model.QuiesceException("--parallel must be at least 1");
         }
-        return AuditExecution.run(registry, packs, selected, parallel, report,
+        return AuditExecution.run(registry, packs, selected, parallel,
+                part == null ? null : part.index() + "/" + part.count(), report,
                     spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What {@code audit} and {@code demo} share: audit the hosts, write the reports and the bundle, print
@@ -28,38 +29,47 @@ import java.util.List;
 final class AuditExecution {
     private AuditExecution() {}
 
-    static int run(CheckRegistry registry, List<RulePack> packs, List<Host> hosts, int parallel, ReportOptions options,
+    static int run(CheckRegistry registry, List<RulePack> packs, List<Host> hosts, int parallel, String shard,
+                   ReportOptions options,
                    List<String> commandLine, PrintWriter out, PrintWriter err) {
         ReportSettings settings = options.settings();
         List<String> formats = options.formats();
         Renderers renderers = Renderers.standard();
-        boolean terminal = picocli.CommandLine.Help.Ansi.AUTO.enabled();
+        boolean terminal = ProgressPrinter.stderrIsTerminal();
         AuditInProgress audit = new Auditor(registry, packs, ToolVersion.tool(), Clock.systemUTC(), parallel)
                 .start(hosts, new ProgressPrinter(err, terminal));
         ReportSettings partialSettings = settings;
-        // Ctrl-C: write what is done, with the unfinished hosts marked, rather than nothing.
+        // Whoever claims first writes the reports: the shutdown hook after Ctrl-C, or this thread when done.
+        AtomicBoolean writing = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {
+            if (!writing.compareAndSet(false, true)) {
+                return;
+            }
             audit.stop();
-            AuditRun partial = audit.snapshot();
+            AuditRun partial = shard == null ? audit.snapshot() : audit.snapshot().asShard(shard);
             for (String format : formats) {
                 render(renderers.forFormat(format), partial, partialSettings, options.out);
             }
-            err.println("quiesce: interrupted; wrote the partial report (unfinished hosts marked) to " + options.out);
+            err.println((terminal ? "\n" : "") + "quiesce: interrupted; wrote the partial report (unfinished hosts "
+                    + "marked) to " + options.out);
             err.flush();
         }, "quiesce-partial-report");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         AuditRun run;
         try {
-            run = audit.await();
+            run = shard == null ? audit.await() : audit.await().asShard(shard);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new QuiesceException("the audit was interrupted", e);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM is exiting after Ctrl-C
-            }
+        }
+        if (!writing.compareAndSet(false, true)) {
+            // Ctrl-C came as the last host finished: the hook writes the reports and the JVM is exiting.
+            return ExitCode.HOST_NOT_AUDITED.code;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting, but this thread claimed the reports first and writes them whole
         }
 
         List<Path> written = new ArrayList<>();

@@ -34,4 +34,12 @@ final class ConsolePassphrases implements PassphraseSource {
         answered.put(prompt, typed);
         return Optional.of(typed);
     }
+
+    @Override
+    public void rejected(String prompt) {
+        char[] wrong = answered.remove(prompt);
+        if (wrong != null) {
+            java.util.Arrays.fill(wrong, '\0');
+        }
+    }
 }

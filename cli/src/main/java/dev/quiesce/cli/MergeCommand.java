@@ -36,16 +36,20 @@ final class MergeCommand implements Callable<Integer> {
     String failOn = "high";
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         ReportOptions threshold = new ReportOptions();
         threshold.failOn = failOn;
         Optional<Severity> severity = threshold.threshold();
         AuditRun merged = ReportMerge.merge(reports.stream().map(JsonReportReader::read).toList(), ToolVersion.tool());
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        try {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(output, JsonReport.toJson(merged) + "\n");
+        } catch (IOException e) {
+            throw new dev.quiesce.model.QuiesceException("cannot write " + output + ": " + e.getMessage(), e);
         }
-        Files.writeString(output, JsonReport.toJson(merged) + "\n");
         spec.commandLine().getOut().printf("merged %d reports, %d hosts, into %s%n", reports.size(),
                 merged.hosts().size(), output);
         return switch (RunVerdict.of(merged, severity)) {

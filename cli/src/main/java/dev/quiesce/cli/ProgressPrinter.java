@@ -22,6 +22,19 @@ final class ProgressPrinter implements AuditListener {
     private volatile int total;
     private volatile long startNanos;
 
+    /**
+     * Whether stderr, where progress goes, is a terminal. Java tells only of stdout (the console);
+     * on Linux, /proc says where file descriptor 2 leads; elsewhere stdout stands in for it.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return picocli.CommandLine.Help.Ansi.AUTO.enabled();
+        }
+    }
+
     ProgressPrinter(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;

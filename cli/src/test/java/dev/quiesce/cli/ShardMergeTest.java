@@ -62,9 +62,13 @@ class ShardMergeTest {
         assertEquals(9, report.get("summary").get("FAIL").asInt(), "one mode failure per host");
         ReportSchema.assertValid(merged);
 
-        Cli overlap = Cli.run("merge", "-o", dir.resolve("bad.json").toString(), parts.get(0), parts.get(0));
-        assertEquals(2, overlap.exit(), overlap.toString());
-        assertTrue(overlap.err().contains("shards must not overlap"), overlap.err());
+        Cli twice = Cli.run("merge", "-o", dir.resolve("bad.json").toString(), parts.get(0), parts.get(0));
+        assertEquals(2, twice.exit(), twice.toString());
+        assertTrue(twice.err().contains("shard 1/3 is given twice"), twice.err());
+        Cli missing = Cli.run("merge", "-o", dir.resolve("bad.json").toString(), parts.get(0), parts.get(2));
+        assertEquals(2, missing.exit(), missing.toString());
+        assertTrue(missing.err().contains("shard(s) 2/3 missing"), missing.err());
+        assertEquals("1/3", new ObjectMapper().readTree(Path.of(parts.get(0)).toFile()).get("run").get("shard").asText());
     }
 
     @Test
