@@ -85,9 +85,7 @@ public final class Facts {
     public Fact<Content> content(String path, int maxBytes) {
         FactRequest request = new FactRequest.FileContent(path, maxBytes);
         return read(request, raw -> {
-            boolean truncated = raw.body().length > maxBytes;
-            byte[] bytes = truncated ? java.util.Arrays.copyOf(raw.body(), maxBytes) : raw.body();
-            Content content = new Content(new RawAnswer(raw.status(), bytes).text(), truncated);
+            Content content = capped(raw, maxBytes);
             return new Fact.Present<>(content, evidence(request, content.text()));
         });
     }
@@ -113,14 +111,20 @@ public final class Facts {
                     + request.namePattern() + ")"));
         }
         return read(request, raw -> {
-            boolean truncated = raw.body().length > request.maxBytes();
-            byte[] bytes = truncated ? java.util.Arrays.copyOf(raw.body(), request.maxBytes()) : raw.body();
+            Content capped = capped(raw, request.maxBytes());
             // The probe greps from the root with "./" names, so that the --root prefix never shows; a
             // matched line holds no newline, so each "./" at the start of a line is a file name's.
-            String text = ("\n" + new RawAnswer(raw.status(), bytes).text()).replace("\n./", "\n/").substring(1);
-            Content content = new Content(text, truncated);
+            Content content = new Content(("\n" + capped.text()).replace("\n./", "\n/").substring(1),
+                    capped.truncated());
             return new Fact.Present<>(content, evidence(request, content.text()));
         });
+    }
+
+    /** The body as text, cut at {@code maxBytes}: the probe asks for one byte more, to tell a longer file. */
+    private static Content capped(RawAnswer raw, int maxBytes) {
+        boolean truncated = raw.body().length > maxBytes;
+        byte[] bytes = truncated ? java.util.Arrays.copyOf(raw.body(), maxBytes) : raw.body();
+        return new Content(new RawAnswer(raw.status(), bytes).text(), truncated);
     }
 
     private <T> Fact<T> read(FactRequest request, java.util.function.Function<RawAnswer, Fact<T>> onSuccess) {
