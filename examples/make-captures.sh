@@ -73,5 +73,5 @@ printf 'Scripts here run as root at every snapshot.\n' >"$bad/etc/vmware-tools/b
 chmod 0644 "$bad/etc/vmware-tools/backupScripts.d/README.txt"      # QZ-FT-007: notes file, mode 0644
 
 cd "$here/.."
-./quiesce collect --local --root "$good" --name db-good --role guest,iris -o "$here/db-good.capture.json"
-./quiesce collect --local --root "$bad" --name db-bad --role guest,iris -o "$here/db-bad.capture.json"
+./quiesce collect --local --root "$good" --name db-good --role guest -o "$here/db-good.capture.json"
+./quiesce collect --local --root "$bad" --name db-bad --role guest -o "$here/db-bad.capture.json"

@@ -1,10 +1,10 @@
 package dev.quiesce.check;
 
-import dev.quiesce.facts.Fact;
+import com.google.auto.service.AutoService;
 import dev.quiesce.facts.FactRequest;
-import dev.quiesce.facts.Facts;
 import dev.quiesce.facts.FileInfo;
 import dev.quiesce.facts.FileKind;
+import dev.quiesce.facts.ShellQuote;
 import dev.quiesce.model.HostInfo;
 import dev.quiesce.model.Verdict;
 import java.util.ArrayList;
@@ -15,34 +15,31 @@ import java.util.Set;
 /**
  * {@code ancestors}: every directory above each path is owned by the given owner and writable by no
  * group or other user. Whoever can write to a directory can replace the files in it, so a root-run
- * script is only as safe as the directories above it.
+ * script is only as safe as the directories above it. A directory that does not exist is not judged
+ * (its parent, which is, decides who may create it), and the finding says so.
  */
-final class AncestorsCheck implements Check<AncestorsCheck.Parameters> {
+@AutoService(Check.class)
+public final class AncestorsCheck extends BaseCheck<AncestorsCheck.Parameters> {
 
-    record Parameters(
+    public record Parameters(
             @Param(value = "The paths whose parent directories are inspected, up to /.", path = true,
                     example = "[/usr/sbin/pre-freeze-script]") List<String> paths,
             @Param(value = "Owner every directory must have (name or uid).", required = false,
-                    defaultValue = "root") String owner) {}
+                    defaultValue = "root") String owner) {
 
-    @Override
-    public String type() {
-        return "ancestors";
+        List<FactRequest.FileStat> stats() {
+            return ancestors(paths).stream().map(FactRequest.FileStat::new).toList();
+        }
+    }
+
+    public AncestorsCheck() {
+        super("ancestors", Parameters.class,
+                "Every directory above each path is owned by the owner and not writable by group or others.");
     }
 
     @Override
-    public String description() {
-        return "Every directory above each path is owned by the owner and not writable by group or others.";
-    }
-
-    @Override
-    public Class<Parameters> parameterType() {
-        return Parameters.class;
-    }
-
-    @Override
-    public List<FactRequest> facts(Parameters p, HostInfo host) {
-        return ancestors(p.paths()).stream().<FactRequest>map(FactRequest.FileStat::new).toList();
+    public Needs needs(Parameters p, HostInfo host) {
+        return Needs.of(p.stats());
     }
 
     /** The directories above each path, nearest first, each once: /usr/sbin/x gives /usr/sbin, /usr, /. */
@@ -60,19 +57,12 @@ final class AncestorsCheck implements Check<AncestorsCheck.Parameters> {
     }
 
     @Override
-    public Verdict evaluate(Parameters p, Facts facts, HostInfo host) {
+    public Verdict evaluate(Parameters p, HostView view) {
         Tally tally = new Tally();
-        for (String directory : ancestors(p.paths())) {
-            Fact<FileInfo> fact = facts.stat(directory);
-            tally.evidence(fact.evidence());
-            switch (fact) {
-                case Fact.Unknown<FileInfo> u -> {
-                    tally.observe(directory + ": unknown");
-                    tally.unknown(u.reason());
-                }
-                case Fact.Absent<FileInfo> a -> tally.observe(directory + ": does not exist");
-                case Fact.Present<FileInfo> present -> inspect(present.value(), p.owner(), tally);
-            }
+        for (FactRequest.FileStat stat : p.stats()) {
+            String directory = stat.path();
+            tally.read(directory, view.get(stat), info -> inspect(info, p.owner(), tally),
+                    () -> tally.notChecked(directory + " does not exist"));
         }
         return tally.verdict("every directory above owned by " + p.owner() + ", not writable by group or others",
                 "every directory above is owned by " + p.owner() + " and writable by its owner only");
@@ -95,7 +85,7 @@ final class AncestorsCheck implements Check<AncestorsCheck.Parameters> {
         if (directory.mode().groupOrOtherWritable()) {
             tally.fail(path + " has mode " + directory.mode() + " and is writable by "
                     + ((directory.mode().bits() & 0020) != 0 ? "its group" : "others")
-                    + ", who could replace the script: chmod go-w " + path);
+                    + ", who could replace the script: chmod go-w " + ShellQuote.word(path));
         }
     }
 }

@@ -11,8 +11,9 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * Maps a YAML check {@code type} to its {@link Check}: the built-ins plus any found through
- * {@link ServiceLoader}. Two checks claiming one type is a startup error naming both.
+ * Maps a YAML check {@code type} to its {@link Check}: every check {@link ServiceLoader} finds, the
+ * built-ins (registered with {@code @AutoService(Check.class)}) and those of other jars on the class
+ * path. Two checks claiming one type is a startup error naming both.
  */
 public final class CheckRegistry {
     private final Map<String, Check<?>> checks = new TreeMap<>();
@@ -29,7 +30,7 @@ public final class CheckRegistry {
 
     /** The built-in checks and those other jars on the class path provide. */
     public static CheckRegistry standard() {
-        List<Check<?>> checks = new ArrayList<>(builtins());
+        List<Check<?>> checks = new ArrayList<>();
         @SuppressWarnings("rawtypes")
         ServiceLoader<Check> loader = ServiceLoader.load(Check.class);
         loader.forEach(checks::add);
@@ -38,10 +39,6 @@ public final class CheckRegistry {
 
     public static CheckRegistry of(Collection<Check<?>> checks) {
         return new CheckRegistry(checks);
-    }
-
-    static List<Check<?>> builtins() {
-        return List.of(new FileCheck(), new AncestorsCheck(), new LookalikesCheck(), new DirectoryEntriesCheck());
     }
 
     public Collection<Check<?>> checks() {

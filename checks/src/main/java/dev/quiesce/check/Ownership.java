@@ -1,6 +1,7 @@
 package dev.quiesce.check;
 
 import dev.quiesce.facts.FileInfo;
+import dev.quiesce.facts.ShellQuote;
 import java.util.Optional;
 
 /** The owner and group conditions every file check shares, with the command that fixes a mismatch. */
@@ -21,8 +22,9 @@ final class Ownership {
             tally.unknown("the host gave only numeric ids for " + path + " (its stat has no -c); write the " + what
                     + " as a number");
         } else if (!matches.get()) {
-            tally.fail(path + " has " + what + " " + actual + ", expected " + expected + ": " + command + " " + expected
-                    + " " + path);
+            tally.fail(dev.quiesce.facts.ShownText.escaped(path) + " has " + what + " " + actual + ", expected "
+                    + expected + ": " + command + " "
+                    + ShellQuote.word(expected) + " " + ShellQuote.word(path));
         }
     }
 }

@@ -8,6 +8,9 @@ import java.lang.annotation.Target;
 /**
  * Declares one parameter of a check on its parameter record's component: the YAML key is the
  * component's name in snake_case. The same declaration validates packs, binds values and writes docs.
+ * Component types: String, List of String, Map of String to String, Integer, Boolean,
+ * {@link dev.quiesce.model.FileMode}, {@link java.time.Duration}, {@link dev.quiesce.model.Version},
+ * {@link java.util.regex.Pattern} and enums.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
@@ -17,7 +20,7 @@ public @interface Param {
 
     String example() default "";
 
-    /** Absent optional parameters take {@link #defaultValue()}, or null (an empty list for lists). */
+    /** Absent optional parameters take {@link #defaultValue()}, or null (an empty list or map for those). */
     boolean required() default true;
 
     /** For strings and lists of strings: each must be an absolute path. */
@@ -25,4 +28,10 @@ public @interface Param {
 
     /** Written as it would be in YAML; for lists, items separated by commas. */
     String defaultValue() default "";
+
+    /** For an Integer: the least value allowed. */
+    long min() default Integer.MIN_VALUE;
+
+    /** For an Integer: the greatest value allowed. */
+    long max() default Integer.MAX_VALUE;
 }

@@ -1,21 +1,27 @@
 package dev.quiesce.check;
 
+import dev.quiesce.model.DurationText;
 import dev.quiesce.model.FileMode;
 import dev.quiesce.model.ParameterSpec;
+import dev.quiesce.model.Version;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Derives a check's {@link ParameterSpec}s from its parameter record and binds validated values to
- * it. Java types map to YAML kinds: String, List of String, Integer, Boolean, {@link FileMode} and
- * enums (written in lower case with '-' for '_').
+ * it. Java types map to YAML kinds: String, List of String, Map of String to String, Integer, Boolean,
+ * {@link FileMode}, {@link Duration}, {@link Version}, {@link Pattern} and enums (written in lower case
+ * with '-' for '_').
  */
 final class RecordParameters {
     private RecordParameters() {}
@@ -27,10 +33,13 @@ final class RecordParameters {
             if (param == null) {
                 throw new IllegalStateException(type.getName() + "." + component.getName() + " has no @Param");
             }
-            specs.add(new ParameterSpec(yamlName(component.getName()), kind(component, param), param.required(),
+            ParameterSpec.Kind kind = kind(component, param);
+            boolean integer = kind == ParameterSpec.Kind.INTEGER;
+            specs.add(new ParameterSpec(yamlName(component.getName()), kind, param.required(),
                     choices(component.getType()), param.value()
                     + (param.defaultValue().isEmpty() ? "" : " Default: " + param.defaultValue() + "."),
-                    param.example()));
+                    param.example(), integer ? Math.max(Integer.MIN_VALUE, param.min()) : Long.MIN_VALUE,
+                    integer ? Math.min(Integer.MAX_VALUE, param.max()) : Long.MAX_VALUE));
         }
         return specs;
     }
@@ -69,9 +78,11 @@ final class RecordParameters {
         if (type == String.class) {
             return param.path() ? ParameterSpec.Kind.PATH : ParameterSpec.Kind.STRING;
         }
-        if (type == List.class && component.getGenericType() instanceof ParameterizedType p
-                && p.getActualTypeArguments()[0] == String.class) {
+        if (type == List.class && typeArguments(component, String.class)) {
             return param.path() ? ParameterSpec.Kind.PATH_LIST : ParameterSpec.Kind.STRING_LIST;
+        }
+        if (type == Map.class && typeArguments(component, String.class, String.class)) {
+            return ParameterSpec.Kind.STRING_MAP;
         }
         if (type == Integer.class) {
             return ParameterSpec.Kind.INTEGER;
@@ -82,11 +93,25 @@ final class RecordParameters {
         if (type == FileMode.class) {
             return ParameterSpec.Kind.MODE;
         }
+        if (type == Duration.class) {
+            return ParameterSpec.Kind.DURATION;
+        }
+        if (type == Version.class) {
+            return ParameterSpec.Kind.VERSION;
+        }
+        if (type == Pattern.class) {
+            return ParameterSpec.Kind.REGEX;
+        }
         if (type.isEnum()) {
             return ParameterSpec.Kind.CHOICE;
         }
-        throw new IllegalStateException(component + ": parameters are String, List<String>, Integer, Boolean, "
-                + "FileMode or an enum, not " + type.getName());
+        throw new IllegalStateException(component + ": parameters are String, List<String>, Map<String, String>, "
+                + "Integer, Boolean, FileMode, Duration, Version, Pattern or an enum, not " + type.getName());
+    }
+
+    private static boolean typeArguments(RecordComponent component, Type... expected) {
+        return component.getGenericType() instanceof ParameterizedType p
+                && Arrays.equals(p.getActualTypeArguments(), expected);
     }
 
     private static List<String> choices(Class<?> type) {
@@ -111,19 +136,29 @@ final class RecordParameters {
         if (type == Boolean.class) {
             return Boolean.parseBoolean(text);
         }
+        if (type == Duration.class) {
+            return DurationText.parse(text).orElseThrow(() -> new IllegalStateException("bad default " + text));
+        }
+        if (type == Version.class) {
+            return Version.parse(text).orElseThrow(() -> new IllegalStateException("bad default " + text));
+        }
         return text;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object convert(Class<?> type, Object value) {
         if (value == null) {
-            return type == List.class ? List.of() : null;
+            return type == List.class ? List.of() : type == Map.class ? Map.of() : null;
         }
         if (type == Integer.class) {
+            // The loader has checked the range against the spec; a value outside int is a loader bug.
             return Math.toIntExact((Long) value);
         }
         if (type == FileMode.class) {
             return FileMode.parse((String) value).orElseThrow();
+        }
+        if (type == Pattern.class) {
+            return Pattern.compile((String) value);
         }
         if (type.isEnum()) {
             for (Object constant : type.getEnumConstants()) {

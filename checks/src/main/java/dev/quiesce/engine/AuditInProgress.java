@@ -2,27 +2,26 @@ package dev.quiesce.engine;
 
 import dev.quiesce.host.Host;
 import dev.quiesce.model.AuditRun;
-import dev.quiesce.model.Finding;
-import dev.quiesce.model.HostInfo;
 import dev.quiesce.model.HostResult;
-import dev.quiesce.model.HostStatus;
 import dev.quiesce.model.RulePack;
 import dev.quiesce.model.Tool;
-import dev.quiesce.model.Verdict;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An audit running on a pool of threads. {@link #await} gives the finished run; {@link #snapshot}
- * gives, at any moment (after Ctrl-C, say), the hosts finished so far and every other host marked as
- * not finished, so a partial report can still be written.
+ * An audit running on a pool of threads: each host to probe is collected once, and each audited host is
+ * evaluated by whichever thread finishes the last collection it waits for (its own, and its ESXi host's
+ * when its rules read it), so no thread waits on another host. {@link #await} gives the finished run;
+ * {@link #snapshot} gives, at any moment (after Ctrl-C, say), every host evaluated from what is
+ * collected so far, hosts not collected marked as not finished.
  */
 public final class AuditInProgress {
     private final String id;
@@ -30,33 +29,57 @@ public final class AuditInProgress {
     private final Tool tool;
     private final List<RulePack> packs;
     private final Clock clock;
-    private final List<Host> hosts;
-    private final Map<Host, HostResult> finished = new ConcurrentHashMap<>();
-    private final List<Future<?>> futures = new ArrayList<>();
+    private final FleetPlan plan;
+    private final HostEvaluation evaluation;
+    private final AuditListener listener;
     private final ExecutorService pool;
-    private final Function<HostInfo, List<Finding>> unfinishedFindings;
+    private final Map<Host, Collected> collected = new ConcurrentHashMap<>();
+    private final Map<FleetPlan.Subject, HostResult> finished = new ConcurrentHashMap<>();
+    private final Map<FleetPlan.Subject, AtomicInteger> waiting = new HashMap<>();
+    private final Map<Host, List<FleetPlan.Subject>> waitedOnBy = new HashMap<>();
+    private final List<Future<?>> futures = new ArrayList<>();
 
-    AuditInProgress(String id, Instant started, Tool tool, List<RulePack> packs, Clock clock, List<Host> hosts,
-                    ExecutorService pool, Function<Host, HostResult> audit, AuditListener listener,
-                    Function<HostInfo, List<Finding>> unfinishedFindings) {
+    AuditInProgress(String id, Instant started, Tool tool, List<RulePack> packs, Clock clock, FleetPlan plan,
+                    HostEvaluation evaluation, ExecutorService pool, AuditListener listener) {
         this.id = id;
         this.started = started;
         this.tool = tool;
         this.packs = packs;
         this.clock = clock;
-        this.hosts = List.copyOf(hosts);
+        this.plan = plan;
+        this.evaluation = evaluation;
+        this.listener = listener;
         this.pool = pool;
-        this.unfinishedFindings = unfinishedFindings;
-        listener.started(hosts.size());
-        for (Host host : this.hosts) {
-            futures.add(pool.submit(() -> {
-                listener.hostStarted(host.info());
-                HostResult result = audit.apply(host);
-                finished.put(host, result);
-                listener.hostFinished(result);
-            }));
+        for (FleetPlan.Subject subject : plan.subjects()) {
+            List<Host> dependencies = FleetPlan.dependencies(subject);
+            waiting.put(subject, new AtomicInteger(dependencies.size()));
+            dependencies.forEach(h -> waitedOnBy.computeIfAbsent(h, k -> new ArrayList<>()).add(subject));
         }
+        listener.started(plan.subjects().size());
+        plan.subjects().stream().filter(s -> waiting.get(s).get() == 0).forEach(this::finish);
+        plan.targets().forEach((host, demands) -> futures.add(pool.submit(() -> {
+            if (plan.subjects().stream().anyMatch(s -> s.host() == host)) {
+                listener.hostStarted(host.info());
+            }
+            collected.put(host, HostProbe.collect(host, demands, clock));
+            for (FleetPlan.Subject subject : waitedOnBy.getOrDefault(host, List.of())) {
+                if (waiting.get(subject).decrementAndGet() == 0) {
+                    finish(subject);
+                }
+            }
+        })));
         pool.shutdown();
+    }
+
+    private void finish(FleetPlan.Subject subject) {
+        HostResult result = evaluate(subject);
+        finished.put(subject, result);
+        listener.hostFinished(result);
+    }
+
+    private HostResult evaluate(FleetPlan.Subject subject) {
+        Collected vmHost = subject.vmHost().map(collected::get).orElse(null);
+        return evaluation.evaluate(subject, collected.get(subject.host()), vmHost);
     }
 
     /** Waits for every host and returns the run. */
@@ -73,14 +96,12 @@ public final class AuditInProgress {
         return snapshot();
     }
 
-    /** The run as it stands: unfinished hosts are ERROR, "not finished: the audit was stopped". */
+    /** The run as it stands: hosts not yet evaluated are evaluated from what is collected, or marked unfinished. */
     public AuditRun snapshot() {
         List<HostResult> results = new ArrayList<>();
-        for (Host host : hosts) {
-            HostResult done = finished.get(host);
-            results.add(done != null ? done : new HostResult(host.info().name(), host.info().roles(), host.transport(),
-                    HostStatus.ERROR, "not finished: the audit was stopped before this host was done",
-                    unfinishedFindings.apply(host.info())));
+        for (FleetPlan.Subject subject : plan.subjects()) {
+            HostResult done = finished.get(subject);
+            results.add(done != null ? done : evaluate(subject));
         }
         return new AuditRun(id, started, clock.instant(), tool, packs, results);
     }
@@ -89,9 +110,5 @@ public final class AuditInProgress {
     public void stop() {
         futures.forEach(f -> f.cancel(true));
         pool.shutdownNow();
-    }
-
-    static Verdict notFinished() {
-        return Verdict.error("", "host not audited: the audit was stopped before this host was done", List.of());
     }
 }

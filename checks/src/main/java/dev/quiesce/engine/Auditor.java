@@ -1,40 +1,33 @@
 package dev.quiesce.engine;
 
-import dev.quiesce.check.BoundCheck;
 import dev.quiesce.check.CheckRegistry;
-import dev.quiesce.facts.FactRequest;
-import dev.quiesce.facts.Facts;
+import dev.quiesce.check.Needs;
 import dev.quiesce.facts.ProbeTranscript;
-import dev.quiesce.host.Capture;
-import dev.quiesce.host.CaptureFile;
 import dev.quiesce.host.Host;
 import dev.quiesce.host.HostException;
 import dev.quiesce.model.AuditRun;
-import dev.quiesce.model.Finding;
 import dev.quiesce.model.HostInfo;
 import dev.quiesce.model.HostResult;
-import dev.quiesce.model.Rule;
 import dev.quiesce.model.RulePack;
-import dev.quiesce.model.Status;
 import dev.quiesce.model.Tool;
-import dev.quiesce.model.Verdict;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Audits hosts against rule packs: for each host it plans the facts its applicable rules need, collects
- * them with one probe, and evaluates every rule. A host that cannot be probed becomes an
- * UNREACHABLE/ERROR host while the others are audited.
+ * Audits hosts against rule packs in three steps: plan fleet-wide (which rules apply to each host and
+ * what they read, on the host and on the ESXi host a guest runs on), collect (each host probed once,
+ * at most two stages over one connection, in parallel), and evaluate (every rule on every audited host,
+ * against the facts as of the host's own clock). A host that cannot be probed is UNREACHABLE/ERROR
+ * while the others are audited; a host role no loaded rule uses is a configuration error.
  */
 public final class Auditor {
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -46,8 +39,6 @@ public final class Auditor {
     private final Clock clock;
     private final int parallelism;
 
-    private record PlannedRule(Rule rule, BoundCheck<?> check) {}
-
     public Auditor(CheckRegistry registry, List<RulePack> packs, Tool tool, Clock clock, int parallelism) {
         this.packs = List.copyOf(packs);
         this.rules = packs.stream().flatMap(p -> p.rules().stream())
@@ -55,11 +46,6 @@ public final class Auditor {
         this.tool = tool;
         this.clock = clock;
         this.parallelism = Math.max(1, parallelism);
-    }
-
-    /** Every fact any rule could need on this host, whatever its roles: what {@code collect} gathers. */
-    public List<FactRequest> planAll(HostInfo host) {
-        return plan(rules, host);
     }
 
     public AuditRun audit(List<Host> hosts) {
@@ -71,77 +57,58 @@ public final class Auditor {
         }
     }
 
-    /** Starts auditing on {@code parallelism} threads; the caller waits, or takes a snapshot when stopped. */
+    /** Audits one host on its own (a vm: link it names cannot be followed: those rules are ERROR). */
+    public HostResult audit(Host host) {
+        return audit(List.of(host)).hosts().get(0);
+    }
+
+    /** Starts auditing {@code hosts}, whose vm: links name hosts among them. */
     public AuditInProgress start(List<Host> hosts, AuditListener listener) {
+        return start(hosts, List.of(), listener);
+    }
+
+    /**
+     * Starts auditing {@code hosts} on {@code parallelism} threads; the caller waits, or takes a snapshot
+     * when stopped. A guest's vm: link may name one of {@code hosts} or of {@code others}: those are
+     * probed only for what the guests' rules read of them, and not reported (the other shards' hosts).
+     *
+     * @throws dev.quiesce.model.QuiesceException when a host has a role no loaded rule uses
+     */
+    public AuditInProgress start(List<Host> hosts, List<Host> others, AuditListener listener) {
+        KnownRoles.require(packs, hosts.stream().map(Host::info).toList());
+        Map<String, Host> byName = new LinkedHashMap<>();
+        others.forEach(h -> byName.put(h.info().name(), h));
+        hosts.forEach(h -> byName.put(h.info().name(), h));
+        FleetPlan plan = FleetPlan.of(rules, hosts, byName);
         Instant started = clock.instant();
         String id = RUN_ID_TIME.format(started) + "-" + HexFormat.of().toHexDigits(new java.security.SecureRandom()
                 .nextInt());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, hosts.size())), r -> {
+        int threads = Math.min(parallelism, Math.max(1, plan.targets().size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread thread = new Thread(r, "quiesce-audit");
             thread.setDaemon(true);
             return thread;
         });
-        return new AuditInProgress(id, started, tool, packs, clock, hosts, pool, this::audit, listener,
-                info -> rules.stream().map(r -> r.rule().appliesTo(info.roles())
-                        ? Finding.of(r.rule(), AuditInProgress.notFinished()) : skipped(r.rule(), info)).toList());
+        return new AuditInProgress(id, started, tool, packs, clock, plan, new HostEvaluation(rules, tool), pool,
+                listener);
     }
 
-    public HostResult audit(Host host) {
+    /**
+     * Probes {@code host} for every fact any loaded rule reads of a host like it, whatever its roles (what
+     * {@code quiesce collect} saves): both stages, over one session. Facts rules read of a linked ESXi host
+     * are not collected here: collect that host too.
+     */
+    public ProbeTranscript collect(Host host) throws HostException {
         HostInfo info = host.info();
-        List<PlannedRule> applicable = rules.stream().filter(r -> r.rule().appliesTo(info.roles())).toList();
-        ProbeTranscript transcript;
-        try {
-            transcript = host.probe(plan(applicable, info));
-        } catch (HostException e) {
-            return notAudited(host, e.status(), e.getMessage());
-        } catch (RuntimeException e) {
-            // A host's own configuration error or a bug in a transport fails that host, never the audit.
-            return notAudited(host, dev.quiesce.model.HostStatus.ERROR, e.getMessage() == null ? e.toString()
-                    : e.getMessage());
+        List<Demand> demands = new ArrayList<>();
+        for (PlannedRule rule : rules) {
+            Needs needs = rule.check().needs(info);
+            demands.add(new Demand(info, rule, needs.here()));
         }
-        Facts facts = transcript.facts();
-        List<Finding> findings = new ArrayList<>();
-        for (PlannedRule planned : rules) {
-            findings.add(planned.rule().appliesTo(info.roles()) ? evaluate(planned, facts, info)
-                    : skipped(planned.rule(), info));
+        Collected collected = HostProbe.collect(host, demands, clock);
+        if (!collected.answered()) {
+            throw new HostException(collected.status(), collected.problem());
         }
-        // An answer cut short (the host died mid-answer) still counts what arrived, but the host is not audited.
-        boolean sound = facts.problems().isEmpty();
-        return new HostResult(info.name(), info.roles(), host.transport(), sound ? dev.quiesce.model.HostStatus.AUDITED
-                : dev.quiesce.model.HostStatus.ERROR, sound ? null : "the probe's answer is incomplete: "
-                + String.join("; ", facts.problems()), findings,
-                CaptureFile.toJson(new Capture(info.name(), info.roles(), tool, transcript)));
-    }
-
-    private HostResult notAudited(Host host, dev.quiesce.model.HostStatus status, String why) {
-        HostInfo info = host.info();
-        List<Finding> findings = rules.stream().map(r -> r.rule().appliesTo(info.roles())
-                ? Finding.of(r.rule(), Verdict.error("", "host not audited: " + why, List.of()))
-                : skipped(r.rule(), info)).toList();
-        return new HostResult(info.name(), info.roles(), host.transport(), status, why, findings);
-    }
-
-    private static List<FactRequest> plan(List<PlannedRule> rules, HostInfo host) {
-        Set<FactRequest> requests = new LinkedHashSet<>();
-        for (PlannedRule planned : rules) {
-            requests.addAll(planned.check().facts(host));
-        }
-        return List.copyOf(requests);
-    }
-
-    private static Finding evaluate(PlannedRule planned, Facts facts, HostInfo host) {
-        try {
-            return Finding.of(planned.rule(), planned.check().evaluate(facts, host));
-        } catch (RuntimeException e) {
-            // A bug in a check must not pass for a verdict, nor stop the other rules.
-            return Finding.of(planned.rule(), Verdict.error("", "the check '" + planned.rule().check().type()
-                    + "' failed: " + e, List.of()));
-        }
-    }
-
-    private static Finding skipped(Rule rule, HostInfo host) {
-        return Finding.of(rule, new Verdict(Status.SKIPPED, "roles " + new TreeSet<>(host.roles()), "roles "
-                + new TreeSet<>(rule.roles()), "not applicable: the host has none of the roles " + new TreeSet<>(
-                rule.roles()), List.of()));
+        return collected.transcript();
     }
 }

@@ -22,7 +22,7 @@ public final class AnswerParser {
     }
 
     public ProbeAnswer parse(byte[] answer) {
-        Map<String, RawAnswer> frames = new LinkedHashMap<>();
+        Map<String, RawFrame> frames = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         int position = 0;
         while (true) {
@@ -61,7 +61,7 @@ public final class AnswerParser {
                 position = bodyStart;
                 continue;
             }
-            if (frames.putIfAbsent(id, new RawAnswer(fields[3], Arrays.copyOfRange(answer, bodyStart, bodyEnd)))
+            if (frames.putIfAbsent(id, new RawFrame(fields[3], Arrays.copyOfRange(answer, bodyStart, bodyEnd)))
                     != null) {
                 problems.add("a second frame for " + id + " was ignored");
             }

@@ -3,12 +3,16 @@ package dev.quiesce.facts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * A fact a check needs from a host. Requests are values: the engine merges the requests of every rule
- * for a host and the probe answers each distinct one once.
+ * A fact a check needs from a host, typed by what reading its answer gives ({@code T}). Requests are
+ * values: the engine merges the requests of every rule for a host, the probe answers each distinct one
+ * once, and a check reads its fact with {@code facts.get(request)} on the very request it asked for.
  */
-public sealed interface FactRequest {
+public sealed interface FactRequest<T> permits FactRequest.FileStat, FactRequest.FileContent,
+        FactRequest.DirectoryListing, FactRequest.CommandOutput, FactRequest.FileLines {
     /** Default byte cap for file contents and matched log lines. */
     int DEFAULT_MAX_BYTES = 64 * 1024;
 
@@ -18,8 +22,22 @@ public sealed interface FactRequest {
     /** What the probe does to answer, in words a person reading the evidence understands. */
     String describe();
 
+    /** What the fact is about, for messages: a path, a file pattern or a command line. */
+    String subject();
+
+    /**
+     * The request as the probe asks it. Two requests with the same probed form share one answer; they
+     * differ only in how the answer is read (which exit statuses of a command mean something).
+     */
+    default FactRequest<T> probed() {
+        return this;
+    }
+
+    /** Reads this request's answer; never throws for anything a host can send. */
+    Fact<T> read(Answer answer, AnswerContext context);
+
     /** The status of one path, not following a final symbolic link ({@code lstat}). */
-    record FileStat(String path) implements FactRequest {
+    record FileStat(String path) implements FactRequest<FileInfo> {
         public FileStat {
             requireAbsolute(path);
         }
@@ -33,10 +51,25 @@ public sealed interface FactRequest {
         public String describe() {
             return "stat " + path;
         }
+
+        @Override
+        public String subject() {
+            return path;
+        }
+
+        @Override
+        public Fact<FileInfo> read(Answer answer, AnswerContext context) {
+            if (!answer.ok()) {
+                return Failures.of(this, answer, context);
+            }
+            return StatParser.parse(path, answer.text())
+                    .<Fact<FileInfo>>map(f -> new Fact.Present<>(f, context.evidence(this, f.summary())))
+                    .orElseGet(() -> Failures.unexpected(this, answer, context));
+        }
     }
 
-    /** The first {@code maxBytes} bytes of a file. */
-    record FileContent(String path, int maxBytes) implements FactRequest {
+    /** The first {@code maxBytes} bytes of a regular file. */
+    record FileContent(String path, int maxBytes) implements FactRequest<Content> {
         public FileContent {
             requireAbsolute(path);
             requirePositive(maxBytes);
@@ -51,12 +84,37 @@ public sealed interface FactRequest {
         public String describe() {
             return "read " + path + " (first " + maxBytes + " bytes)";
         }
+
+        @Override
+        public String subject() {
+            return path;
+        }
+
+        @Override
+        public Fact<Content> read(Answer answer, AnswerContext context) {
+            if (!answer.ok()) {
+                return Failures.of(this, answer, context);
+            }
+            Content content = Content.capped(answer.body(), maxBytes);
+            return new Fact.Present<>(content, context.evidence(this, content.text()));
+        }
     }
 
-    /** The status of every entry of a directory, dot-files included. */
-    record DirectoryListing(String path) implements FactRequest {
+    /**
+     * The status of every entry of a directory, dot-files included, at most {@code maxEntries} of them
+     * (the rest are counted, so a cut listing says so).
+     */
+    record DirectoryListing(String path, int maxEntries) implements FactRequest<Listing> {
+        /** Entries listed per directory unless a request asks for another cap. */
+        public static final int DEFAULT_MAX_ENTRIES = 10_000;
+
         public DirectoryListing {
             requireAbsolute(path);
+            requirePositive(maxEntries);
+        }
+
+        public DirectoryListing(String path) {
+            this(path, DEFAULT_MAX_ENTRIES);
         }
 
         @Override
@@ -66,22 +124,60 @@ public sealed interface FactRequest {
 
         @Override
         public String describe() {
-            return "list " + path;
+            return "list " + path + (maxEntries == DEFAULT_MAX_ENTRIES ? "" : " (at most " + maxEntries + " entries)");
+        }
+
+        @Override
+        public String subject() {
+            return path;
+        }
+
+        @Override
+        public Fact<Listing> read(Answer answer, AnswerContext context) {
+            return ListingParser.read(this, answer, context);
         }
     }
 
-    /** The output (stdout and stderr) and exit status of one allowed command. */
-    record CommandOutput(AllowedCommand command, List<String> arguments) implements FactRequest {
+    /**
+     * The standard output, standard error and exit status of one allowed command, run once. Exit 0 is
+     * a result; any other status is a failure the check sees as unknown unless it names that status in
+     * {@code meaningfulStatuses} (as {@code systemctl is-active} means "inactive" by 3).
+     */
+    record CommandOutput(AllowedCommand command, List<String> arguments, Set<Integer> meaningfulStatuses)
+            implements FactRequest<CommandResult> {
         public CommandOutput {
             Objects.requireNonNull(command, "command");
             arguments = List.copyOf(arguments);
             command.checkArguments(arguments);
+            TreeSet<Integer> statuses = new TreeSet<>(meaningfulStatuses);
+            statuses.add(0);
+            meaningfulStatuses = java.util.Collections.unmodifiableSet(statuses);
+        }
+
+        public CommandOutput(AllowedCommand command, List<String> arguments) {
+            this(command, arguments, Set.of(0));
+        }
+
+        public CommandOutput(AllowedCommand command) {
+            this(command, List.of());
+        }
+
+        /** The same command, with these exit statuses read as results too. */
+        public CommandOutput meaning(Integer... statuses) {
+            Set<Integer> all = new TreeSet<>(meaningfulStatuses);
+            all.addAll(List.of(statuses));
+            return new CommandOutput(command, arguments, all);
         }
 
         public List<String> argv() {
             List<String> argv = new ArrayList<>(command.argv());
             argv.addAll(arguments);
             return argv;
+        }
+
+        @Override
+        public FactRequest<CommandResult> probed() {
+            return meaningfulStatuses.size() == 1 ? this : new CommandOutput(command, arguments);
         }
 
         @Override
@@ -93,25 +189,52 @@ public sealed interface FactRequest {
         public String describe() {
             return "run " + String.join(" ", argv());
         }
+
+        @Override
+        public String subject() {
+            return String.join(" ", argv());
+        }
+
+        @Override
+        public Fact<CommandResult> read(Answer answer, AnswerContext context) {
+            return CommandReader.read(this, answer, context);
+        }
     }
 
     /**
-     * The lines containing any of {@code fixedStrings} in the regular files of {@code directory} whose
-     * names match the shell pattern {@code namePattern}: filtered on the host, at most {@code maxBytes}.
+     * The lines containing any of {@code fixedStrings} in the regular files whose paths match
+     * {@code pattern} (an absolute path whose names may hold the shell's {@code *}, {@code ?} and
+     * {@code [...]}): filtered on the host with {@code grep -a -F}, at most {@code maxBytes} of them.
      */
-    record FileLines(String directory, String namePattern, List<String> fixedStrings, int maxBytes)
-            implements FactRequest {
+    record FileLines(String pattern, List<String> fixedStrings, int maxBytes) implements FactRequest<Lines> {
         public FileLines {
-            requireAbsolute(directory);
-            Objects.requireNonNull(namePattern, "namePattern");
-            if (namePattern.isEmpty() || namePattern.contains("/")) {
-                throw new IllegalArgumentException("a file name pattern must be non-empty and hold no '/'");
+            requireAbsolute(pattern);
+            if (pattern.endsWith("/")) {
+                throw new IllegalArgumentException("a file pattern names files: no final '/'");
             }
             fixedStrings = List.copyOf(fixedStrings);
             if (fixedStrings.isEmpty() || fixedStrings.stream().anyMatch(s -> s.isEmpty() || s.contains("\n"))) {
                 throw new IllegalArgumentException("give at least one non-empty, single-line string to match");
             }
             requirePositive(maxBytes);
+        }
+
+        /** The files of {@code directory} whose names match {@code namePattern}. */
+        public static FileLines in(String directory, String namePattern, List<String> fixedStrings, int maxBytes) {
+            if (namePattern.isEmpty() || namePattern.contains("/")) {
+                throw new IllegalArgumentException("a file name pattern must be non-empty and hold no '/'");
+            }
+            return new FileLines(directory.replaceAll("/+$", "") + "/" + namePattern, fixedStrings, maxBytes);
+        }
+
+        /** The deepest directory of the pattern that holds no pattern character: where the files are sought. */
+        public String baseDirectory() {
+            String[] names = pattern.substring(1).split("/");
+            StringBuilder base = new StringBuilder();
+            for (int i = 0; i < names.length - 1 && !names[i].matches(".*[*?\\[].*"); i++) {
+                base.append('/').append(names[i]);
+            }
+            return base.isEmpty() ? "/" : base.toString();
         }
 
         @Override
@@ -121,8 +244,18 @@ public sealed interface FactRequest {
 
         @Override
         public String describe() {
-            return "grep -F " + String.join(" ", fixedStrings.stream().map(ShellQuote::quote).toList()) + " in "
-                    + directory + "/" + namePattern;
+            return "grep -a -F " + String.join(" ", fixedStrings.stream().map(ShellQuote::quote).toList()) + " in "
+                    + pattern;
+        }
+
+        @Override
+        public String subject() {
+            return pattern;
+        }
+
+        @Override
+        public Fact<Lines> read(Answer answer, AnswerContext context) {
+            return LinesParser.read(this, answer, context);
         }
     }
 
@@ -133,9 +266,9 @@ public sealed interface FactRequest {
         }
     }
 
-    private static void requirePositive(int maxBytes) {
-        if (maxBytes <= 0) {
-            throw new IllegalArgumentException("a byte cap must be positive");
+    private static void requirePositive(int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException("a cap must be positive");
         }
     }
 }

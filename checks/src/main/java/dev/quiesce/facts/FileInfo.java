@@ -1,15 +1,22 @@
 package dev.quiesce.facts;
 
 import dev.quiesce.model.FileMode;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The status of one path on a host. {@code owner} and {@code group} are names when the host's
  * {@code stat} gave them (empty under the {@code ls -lnd} fallback, which gives numbers only);
- * {@code linkTarget} is set for symbolic links when it could be read.
+ * {@code linkTarget} is set for symbolic links when it could be read; {@code modified} is the mtime
+ * by the host's clock (empty under the {@code ls} fallback, whose dates are not exact).
  */
 public record FileInfo(String path, FileKind kind, FileMode mode, long uid, long gid, Optional<String> owner,
-                       Optional<String> group, long size, Optional<String> linkTarget) {
+                       Optional<String> group, long size, Optional<Instant> modified, Optional<String> linkTarget) {
+
+    /** The same status under another path (listings name entries as reports show them). */
+    public FileInfo at(String otherPath, Optional<String> target) {
+        return new FileInfo(otherPath, kind, mode, uid, gid, owner, group, size, modified, target);
+    }
 
     public String name() {
         int slash = path.lastIndexOf('/');

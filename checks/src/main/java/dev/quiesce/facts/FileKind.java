@@ -15,6 +15,20 @@ public enum FileKind {
         return description;
     }
 
+    /** The {@code S_IFMT} bits of this kind, as {@code stat -c %f} prints them with the permission bits. */
+    public int typeBits() {
+        return switch (this) {
+            case REGULAR -> 0100000;
+            case DIRECTORY -> 0040000;
+            case SYMLINK -> 0120000;
+            case CHARACTER_DEVICE -> 0020000;
+            case BLOCK_DEVICE -> 0060000;
+            case FIFO -> 0010000;
+            case SOCKET -> 0140000;
+            case UNKNOWN -> 0;
+        };
+    }
+
     /** From the {@code S_IFMT} bits of a raw {@code st_mode}. */
     static FileKind ofRawMode(int rawMode) {
         return switch (rawMode & 0170000) {

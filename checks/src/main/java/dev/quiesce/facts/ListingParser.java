@@ -1,66 +1,147 @@
 package dev.quiesce.facts;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Parses a directory listing: one record per entry, each starting with {@code <token>@}, so that a
- * file name holding a newline stays one record. Records are {@code stat -c} lines ending in the path,
- * or {@code ls -lnd} lines under the fallback; then, for each symbolic link, {@code L<n>|<target>}
- * gives the target of the n-th entry.
+ * Reads a directory listing. The body is a sequence of records, each starting with {@code <token>@} at
+ * the start of a line, so that a file name holding a newline stays one record:
+ * <ul>
+ *   <li>a {@code stat -c} line ending in the entry's path, or an {@code ls -lnd} line under the fallback;
+ *   <li>{@code L<n>|<path><target>} for each symbolic link, the path given by its byte count {@code n};
+ *   <li>{@code N<found>|<listed>} last: how many names the directory's globs found, and how many of them
+ *       were asked for (the rest are over the cap).
+ * </ul>
+ * Records are taken at the byte level, so names that are not UTF-8 keep their length. Anything malformed
+ * makes the whole listing unknown: a listing that is only partly understood is not evidence.
  */
 final class ListingParser {
     private ListingParser() {}
 
-    /**
-     * @param directory the directory as the host saw it (with the --root prefix), to cut names out of
-     *                  {@code ls} lines
-     * @param shownDirectory the directory as reports show it
-     */
-    static Optional<List<FileInfo>> parse(String token, String directory, String shownDirectory, String body) {
-        List<FileInfo> entries = new ArrayList<>();
-        String marker = token + "@";
-        if (body.isEmpty()) {
-            return Optional.of(entries);
+    static Fact<Listing> read(FactRequest.DirectoryListing request, Answer answer, AnswerContext context) {
+        if (!answer.status().matches("[01]")) {
+            return Failures.of(request, answer, context);
         }
-        if (!body.startsWith(marker)) {
-            return Optional.empty();
+        Optional<Listing> listing = parse(context.token(), context.root() + request.path(), request.path(),
+                answer.body());
+        if (listing.isEmpty()) {
+            return Failures.unexpected(request, answer, context);
         }
-        List<String> targets = new ArrayList<>();
-        for (String record : body.substring(marker.length()).split(java.util.regex.Pattern.quote(marker), -1)) {
-            String line = record.endsWith("\n") ? record.substring(0, record.length() - 1) : record;
-            if (line.matches("(?s)L[0-9]+\\|.*")) {
-                int bar = line.indexOf('|');
-                int index = Integer.parseInt(line.substring(1, bar)) - 1;
-                while (targets.size() <= index) {
-                    targets.add(null);
-                }
-                targets.set(index, line.substring(bar + 1));
-                continue;
-            }
-            Optional<FileInfo> entry = line.matches("(?s)[0-9a-f]+\\|.*") ? StatParser.parseWithName(line)
-                    : lsEntry(directory, line);
-            if (entry.isEmpty()) {
-                return Optional.empty();
-            }
-            entries.add(entry.get());
+        if (answer.status().equals("1") && listing.get().vanished() == 0) {
+            // stat failed for something it was given, yet every entry was read: an error it did not explain.
+            return new Fact.Unknown<>(Fact.Cause.UNEXPECTED, "listing " + request.path() + " failed: "
+                    + Failures.firstLine(answer.stderrText()), context.evidence(request, Failures.excerpt(answer)));
         }
-        for (int i = 0; i < entries.size(); i++) {
-            FileInfo info = entries.get(i);
-            String name = info.path().substring(info.path().lastIndexOf('/') + 1);
-            Optional<String> target = i < targets.size() && targets.get(i) != null ? Optional.of(targets.get(i))
-                    : info.linkTarget();
-            entries.set(i, new FileInfo(join(shownDirectory, name), info.kind(), info.mode(), info.uid(), info.gid(),
-                    info.owner(), info.group(), info.size(), target));
-        }
-        entries.sort(java.util.Comparator.comparing(FileInfo::path));
-        return Optional.of(entries);
+        return new Fact.Present<>(listing.get(), context.evidence(request, excerpt(listing.get(), answer)));
     }
 
-    private static Optional<FileInfo> lsEntry(String directory, String line) {
-        String prefix = " " + join(directory, "");
-        int at = line.indexOf(prefix);
+    /**
+     * @param directory the directory as the host saw it (with the --root prefix), the prefix of every path
+     * @param shownDirectory the directory as reports show it
+     */
+    static Optional<Listing> parse(String token, String directory, String shownDirectory, byte[] body) {
+        byte[] marker = (token + "@").getBytes(StandardCharsets.US_ASCII);
+        String prefix = directory.replaceAll("/+$", "") + "/";
+        Map<String, FileInfo> entries = new HashMap<>();
+        Map<String, String> targets = new HashMap<>();
+        int[] counts = null;
+        for (byte[] record : records(body, marker)) {
+            if (counts != null) {
+                return Optional.empty(); // the count record comes last
+            }
+            if (record.length > 0 && record[0] == 'L') {
+                Optional<String[]> link = link(record);
+                if (link.isEmpty()) {
+                    return Optional.empty();
+                }
+                targets.put(link.get()[0], link.get()[1]);
+            } else if (record.length > 0 && record[0] == 'N') {
+                counts = counts(new String(record, 1, record.length - 1, StandardCharsets.US_ASCII));
+                if (counts == null) {
+                    return Optional.empty();
+                }
+            } else {
+                String line = new String(record, StandardCharsets.UTF_8);
+                Optional<FileInfo> entry = line.matches("(?s)[0-9a-f]+\\|.*") ? StatParser.parseWithName(line)
+                        : lsEntry(prefix, line);
+                if (entry.isEmpty() || !entry.get().path().startsWith(prefix)
+                        || entries.putIfAbsent(entry.get().path(), entry.get()) != null) {
+                    return Optional.empty();
+                }
+            }
+        }
+        if (counts == null || entries.size() > counts[1] || counts[1] > counts[0]) {
+            return Optional.empty();
+        }
+        List<FileInfo> shown = new ArrayList<>();
+        String shownPrefix = shownDirectory.replaceAll("/+$", "") + "/";
+        for (FileInfo info : entries.values()) {
+            String name = info.path().substring(prefix.length());
+            Optional<String> target = Optional.ofNullable(targets.get(info.path())).or(info::linkTarget);
+            shown.add(info.at(shownPrefix + name, target));
+        }
+        shown.sort(Comparator.comparing(FileInfo::path));
+        return Optional.of(new Listing(shown, counts[1] - entries.size(), counts[0] - counts[1]));
+    }
+
+    /** The records of the body: the bytes after each marker that starts a line, without the final newline. */
+    private static List<byte[]> records(byte[] body, byte[] marker) {
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i + marker.length <= body.length; i++) {
+            if ((i == 0 || body[i - 1] == '\n') && Arrays.equals(body, i, i + marker.length, marker, 0, marker.length)) {
+                starts.add(i);
+            }
+        }
+        List<byte[]> records = new ArrayList<>();
+        if (body.length > 0 && (starts.isEmpty() || starts.get(0) != 0)) {
+            records.add(new byte[] {'?'}); // text before the first record: malformed
+        }
+        for (int k = 0; k < starts.size(); k++) {
+            int from = starts.get(k) + marker.length;
+            int to = k + 1 < starts.size() ? starts.get(k + 1) : body.length;
+            if (to > from && body[to - 1] == '\n') {
+                to--;
+            }
+            records.add(Arrays.copyOfRange(body, from, Math.max(from, to)));
+        }
+        return records;
+    }
+
+    /** {@code L<n>|<path of n bytes><target>}: the path and the target, or empty when malformed. */
+    private static Optional<String[]> link(byte[] record) {
+        int bar = 1;
+        while (bar < record.length && bar <= 10 && record[bar] >= '0' && record[bar] <= '9') {
+            bar++;
+        }
+        if (bar == 1 || bar > 10 || bar >= record.length || record[bar] != '|') {
+            return Optional.empty();
+        }
+        long length = Long.parseLong(new String(record, 1, bar - 1, StandardCharsets.US_ASCII));
+        if (length > record.length - bar - 1) {
+            return Optional.empty();
+        }
+        int pathEnd = bar + 1 + (int) length;
+        return Optional.of(new String[] {new String(record, bar + 1, (int) length, StandardCharsets.UTF_8),
+                new String(record, pathEnd, record.length - pathEnd, StandardCharsets.UTF_8)});
+    }
+
+    private static int[] counts(String text) {
+        if (!text.matches("[0-9]{1,9}\\|[0-9]{1,9}")) {
+            return null;
+        }
+        String[] parts = text.split("\\|");
+        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+    }
+
+    /** An {@code ls -lnd} line: its path starts at the directory prefix. */
+    private static Optional<FileInfo> lsEntry(String prefix, String line) {
+        int at = line.indexOf(" " + prefix);
         if (at < 0) {
             return Optional.empty();
         }
@@ -70,7 +151,22 @@ final class ListingParser {
         return StatParser.fromLs(path, line, Optional.empty());
     }
 
-    static String join(String directory, String name) {
-        return directory.endsWith("/") ? directory + name : directory + "/" + name;
+    private static String excerpt(Listing listing, Answer answer) {
+        List<String> lines = new ArrayList<>();
+        for (FileInfo entry : listing.entries()) {
+            lines.add(entry.summary() + "  " + ShownText.escaped(entry.name()));
+        }
+        if (lines.isEmpty()) {
+            lines.add("(empty)");
+        }
+        if (listing.vanished() > 0) {
+            lines.add("(" + listing.vanished() + " entries vanished while the directory was read"
+                    + (answer.stderr().length == 0 ? "" : ": " + ShownText.escaped(Failures.firstLine(
+                    answer.stderrText()))) + ")");
+        }
+        if (listing.cut()) {
+            lines.add("(" + listing.omitted() + " more entries not listed: over the cap)");
+        }
+        return String.join("\n", lines);
     }
 }

@@ -1,94 +1,133 @@
 package dev.quiesce.facts;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a batch of fact requests into one POSIX {@code sh} script that answers them all in one run.
+ * Turns a batch of fact requests into one POSIX {@code sh} script that answers them all in one run: one
+ * stage of a probe.
  *
  * <p>Each answer is a frame: a header line {@code <token> B <id> <status> <length>}, exactly
- * {@code length} bytes of body, then {@code \n<token> E <id>}. The token is random for each run and the
- * body is length-prefixed, so nothing a host prints inside a body can end or forge a frame. Every value
- * (path, pattern, argument) enters the script through {@link ShellQuote#quote}; the script runs only
- * read-only commands and redirects none of them to a file. Stat uses {@code stat -c} (GNU coreutils,
- * BusyBox, ESXi) and falls back to {@code ls -lnd} where {@code stat -c} does not work. Under a root
- * directory owners are left as numbers: this machine's user names say nothing of the tree's. The
- * answer starts with a newline, so that output of the login (a profile that prints with no final
- * newline) cannot run into the first header.
+ * {@code length} bytes of body, then {@code \n<token> E <id>}. The token is random for each stage and the
+ * body is length-prefixed, so nothing a host prints inside a body can end or forge a frame. A command is
+ * run once: its standard output is the frame's body, its exit status the frame's status, and what it
+ * wrote on standard error a second frame {@code <id>.err}. Whether a path is missing, unreadable or of
+ * the wrong kind is decided with shell tests ({@code [ -e ]}, {@code [ -d ]}, {@code [ -x ]},
+ * {@code [ -r ]}) and written as a status word, never read from the text of an error message.
+ *
+ * <p>Every value (path, pattern, argument) enters the script through {@link ShellQuote#quote}; the
+ * script runs only read-only commands and redirects none of them to a file. Stat uses {@code stat -c}
+ * (GNU coreutils, BusyBox, ESXi) and falls back to {@code ls -lnd} where {@code stat -c} does not work.
+ * Under a root directory owners are left as numbers: this machine's user names say nothing of the
+ * tree's. The answer starts with a newline, so that output of the login (a profile that prints with no
+ * final newline) cannot run into the first header. The first frame records the host's clock.
  */
 public final class ProbeScript {
-    /** Frame id of the preamble that says who ran the probe and how it read file status. */
+    /** Frame id of the preamble that says who ran the probe, how it read file status, and the host's clock. */
     public static final String INFO_ID = "info";
     /** Frame id of the last frame: its absence means the answer was cut short. */
     public static final String END_ID = "end";
+    /** Appended to a frame id for the frame of what the command wrote on standard error. */
+    public static final String STDERR_SUFFIX = ".err";
 
+    // Names: qz_ prefixes every function and variable of the script, so none can meet the login's own.
+    // o is the body and s the status of the next frame; fd 9 is the probe's real standard output.
     private static final String FUNCTIONS = """
             LC_ALL=C; export LC_ALL
             PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH; export PATH
+            exec 9>&1
+            qz_nl='
+            '
             qz_emit() { printf '%s B %s %s %s\\n' "$T" "$1" "$2" "${#o}"; printf '%s' "$o"; printf '\\n%s E %s\\n' "$T" "$1"; }
-            qz_run() { o=$("$@" </dev/null 2>/dev/null; r=$?; printf x; exit "$r"); s=$?; o=${o%x}
-              if [ "$s" -ne 0 ]; then o=$("$@" </dev/null 2>&1 >/dev/null; printf x); o=${o%x}; fi; }
+            qz_run() { qz_id=$1; shift
+              o=$( { o=$("$@" 2>&3 3>&- </dev/null; qz_s=$?; printf x; exit "$qz_s"); qz_s=$?; o=${o%x}; qz_emit "$qz_id" "$qz_s" >&9; } 3>&1 )
+              if [ -n "$o" ]; then qz_emit "$qz_id.err" 0; fi; }
+            qz_why() { qz_p=$1
+              while :; do qz_up=${qz_p%/*}; qz_up=${qz_up:-/}
+                if [ -d "$qz_up" ]; then if [ -x "$qz_up" ]; then qz_w=notfound; else qz_w=denied; fi; return; fi
+                if [ -e "$qz_up" ]; then qz_w=nopath; return; fi
+                qz_p=$qz_up; done; }
+            qz_missing() { qz_why "$2"; o=; qz_emit "$1" "$qz_w"; }
+            qz_there() { [ -e "$1" ] || [ -L "$1" ]; }
             if stat -c %f / >/dev/null 2>&1; then QZ_STAT=stat; else QZ_STAT=ls; fi
             QZ_FMT='%f|%u|%g|%U|%G|%s|%Y'; if [ -n "$R" ]; then QZ_FMT='%f|%u|%g|||%s|%Y'; fi
             qz_stat() { if [ "$QZ_STAT" = stat ]; then stat -c "$QZ_FMT" -- "$1"; else ls -lnd -- "$1"; fi; }
-            qz_f_stat() { qz_run qz_stat "$R$2"
-              if [ "$s" -eq 0 ] && [ -L "$R$2" ]; then o="$o>$(readlink -- "$R$2" </dev/null 2>/dev/null; printf x)"; o=${o%x}; fi
-              qz_emit "$1" "$s"; }
-            qz_f_content() { if [ -e "$R$2" ] && [ ! -f "$R$2" ]; then o=; qz_emit "$1" notfile; return; fi
-              qz_run head -c "$3" -- "$R$2"; qz_emit "$1" "$s"; }
-            qz_entries() { d=$1; set --
-              for f in "$d"/* "$d"/.[!.]* "$d"/..?*; do if [ -e "$f" ] || [ -L "$f" ]; then set -- "$@" "$f"; fi; done
-              if [ $# -eq 0 ]; then return 0; fi
-              if [ "$QZ_STAT" = stat ]; then stat -c "$T@$QZ_FMT|%n" -- "$@" || return
-              else for f in "$@"; do printf '%s@' "$T"; ls -lnd -- "$f" || return; done; fi
-              i=0; for f in "$@"; do i=$((i+1)); if [ -L "$f" ]; then printf '%s@L%s|' "$T" "$i"; readlink -- "$f"; fi; done; }
-            qz_dir() { qz_run ls -d -- "$2"
-              if [ "$s" -ne 0 ]; then qz_emit "$1" "$s"; return 1; fi
+            qz_stat_link() { qz_stat "$1" || return; if [ -L "$1" ]; then printf '>'; readlink -- "$1" || :; fi; }
+            qz_f_stat() { if qz_there "$R$2"; then qz_run "$1" qz_stat_link "$R$2"; else qz_missing "$1" "$R$2"; fi; }
+            qz_f_content() { if ! qz_there "$R$2"; then qz_missing "$1" "$R$2"
+              elif [ ! -f "$R$2" ]; then o=; qz_emit "$1" notfile
+              elif [ ! -r "$R$2" ]; then o=; qz_emit "$1" denied
+              else qz_run "$1" head -c "$3" -- "$R$2"; fi; }
+            qz_listable() { if ! qz_there "$2"; then qz_missing "$1" "$2"; return 1; fi
               if [ ! -d "$2" ]; then o=; qz_emit "$1" notdir; return 1; fi
               if [ ! -r "$2" ] || [ ! -x "$2" ]; then o=; qz_emit "$1" denied; return 1; fi; }
-            qz_f_list() { qz_dir "$1" "$R$2" || return 0; qz_run qz_entries "$R$2"; qz_emit "$1" "$s"; }
-            qz_f_cmd() { i=$1; shift
-              if command -v "$1" >/dev/null 2>&1; then o=$("$@" </dev/null 2>&1; r=$?; printf x; exit "$r"); s=$?; o=${o%x}
-              else o="$1: command not found"; s=notfound; fi
-              qz_emit "$i" "$s"; }
-            qz_f_lines() { i=$1; d=$R$2; p=$3; c=$4; e=$5
-              qz_dir "$i" "$d" || return 0
-              set --; u=
-              for f in "$d"/*; do case ${f##*/} in $p) if [ -f "$f" ]; then
-                if [ -r "$f" ]; then set -- "$@" ".${f#"$R"}"; else u="$u$f
-            "; fi; fi;; esac; done
-              if [ -n "$u" ]; then o=$u; qz_emit "$i" denied; return; fi
-              if [ $# -eq 0 ]; then o=; qz_emit "$i" nofiles; return; fi
-              o=$(cd -- "${R:-/}" && grep -F -H -n -e "$e" -- "$@" </dev/null 2>/dev/null | head -c "$c"; printf x); o=${o%x}
-              qz_emit "$i" 0; }
+            qz_entries() { qz_d=${1%/} qz_max=$2 qz_found=0 qz_listed=0 qz_st=0
+              for qz_g in '*' '.[!.]*' '..?*'; do
+                set -- "$qz_d"/$qz_g
+                if [ $# -eq 1 ] && ! qz_there "$1"; then continue; fi
+                qz_found=$((qz_found + $#)); qz_room=$((qz_max - qz_listed))
+                if [ "$qz_room" -le 0 ]; then continue; fi
+                if [ $# -gt "$qz_room" ]; then shift $(($# - qz_room)); fi
+                qz_listed=$((qz_listed + $#))
+                if [ "$QZ_STAT" = stat ]; then stat -c "$T@$QZ_FMT|%n" -- "$@" || qz_st=$?
+                else for qz_f do printf '%s@' "$T"; ls -lnd -- "$qz_f" || qz_st=1; done; fi
+                for qz_f do if [ -L "$qz_f" ]; then printf '%s@L%s|%s' "$T" "${#qz_f}" "$qz_f"; readlink -- "$qz_f" || echo; fi; done
+              done
+              printf '%s@N%s|%s\\n' "$T" "$qz_found" "$qz_listed"; return "$qz_st"; }
+            qz_f_list() { if qz_listable "$1" "$R$2"; then qz_run "$1" qz_entries "$R$2" "$3"; fi; }
+            qz_f_cmd() { qz_id=$1; shift
+              if command -v "$1" >/dev/null 2>&1; then qz_run "$qz_id" "$@"; else o=; qz_emit "$qz_id" notfound; fi; }
+            qz_f_lines() ( qz_id=$1 qz_max=$4 qz_e=$5
+              if [ ! -d "$R$3" ]; then qz_why "$R$3"; [ "$qz_w" = denied ] || qz_w=nofiles; o=; qz_emit "$qz_id" "$qz_w"; exit 0; fi
+              if [ ! -r "$R$3" ] || [ ! -x "$R$3" ]; then o=; qz_emit "$qz_id" denied; exit 0; fi
+              cd -- "${R:-/}" || exit 0
+              IFS=; set -- .$2; qz_u=; qz_n=0
+              for qz_f do if [ -f "$qz_f" ]; then if [ -r "$qz_f" ]; then qz_n=$((qz_n + 1)); else qz_u=$qz_u${qz_f#.}$qz_nl; fi; fi; done
+              if [ -n "$qz_u" ]; then o=$qz_u; qz_emit "$qz_id" denied; exit 0; fi
+              if [ "$qz_n" -eq 0 ]; then o=; qz_emit "$qz_id" nofiles; exit 0; fi
+              qz_run "$qz_id" qz_scan "$qz_max" "$qz_e" "$@" )
+            qz_scan() { qz_m=$1 qz_e=$2; shift 2
+              for qz_f do if [ -f "$qz_f" ]; then qz_n=${qz_f#.}; printf '%s|%s\\n' "${#qz_n}" "$qz_n"; fi; done
+              { qz_st=$( { { qz_grep "$qz_e" "$@"; printf '%s' "$?" >&4; } | head -c "$qz_m" >&3; } 4>&1 ); } 3>&1
+              return "${qz_st:-2}"; }
+            qz_grep() { qz_e=$1; shift
+              for qz_f do if [ ! -f "$qz_f" ]; then qz_grep_each "$qz_e" "$@"; return; fi; done
+              grep -a -F -H -n -e "$qz_e" -- "$@" </dev/null; }
+            qz_grep_each() { qz_e=$1; shift; qz_r=1
+              for qz_f do if [ -f "$qz_f" ]; then grep -a -F -H -n -e "$qz_e" -- "$qz_f" </dev/null; qz_x=$?
+                if [ "$qz_x" -gt 1 ]; then qz_r=2; elif [ "$qz_x" -eq 0 ] && [ "$qz_r" -eq 1 ]; then qz_r=0; fi; fi; done
+              return "$qz_r"; }
             printf '\\n'
             o="uid=$(id -u 2>/dev/null </dev/null)
             host=$(uname -n 2>/dev/null </dev/null)
+            clock=$(date -u +%s 2>/dev/null </dev/null)
+            zone=$(date '+%z %Z' 2>/dev/null </dev/null)
             stat=$QZ_STAT"; qz_emit info 0
             """;
 
     private final String token;
     private final String root;
-    private final Map<String, FactRequest> requestsById;
+    private final Map<String, FactRequest<?>> requestsById;
 
     /**
-     * @param token random hex made fresh for this run
+     * @param token random hex made fresh for this stage
      * @param root  a directory read as if it were {@code /}, or empty for the real root; commands are
      *              not run when it is set (their answers would describe this machine, not the tree)
      */
-    public ProbeScript(String token, String root, List<FactRequest> requests) {
+    public ProbeScript(String token, String root, List<? extends FactRequest<?>> requests) {
         if (!token.matches("[0-9a-f]{16,}")) {
             throw new IllegalArgumentException("the frame token must be hex");
         }
         this.token = token;
         this.root = root;
-        Map<String, FactRequest> ids = new LinkedHashMap<>();
-        for (FactRequest request : requests.stream().distinct().toList()) {
+        Map<String, FactRequest<?>> ids = new LinkedHashMap<>();
+        for (FactRequest<?> request : requests.stream().<FactRequest<?>>map(FactRequest::probed).distinct().toList()) {
             ids.put("f" + (ids.size() + 1), request);
         }
-        this.requestsById = java.util.Collections.unmodifiableMap(ids);
+        this.requestsById = Collections.unmodifiableMap(ids);
     }
 
     public String token() {
@@ -96,7 +135,7 @@ public final class ProbeScript {
     }
 
     /** The requests this script answers, by frame id, in the order the script asks them. */
-    public Map<String, FactRequest> requestsById() {
+    public Map<String, FactRequest<?>> requestsById() {
         return requestsById;
     }
 
@@ -115,17 +154,18 @@ public final class ProbeScript {
         return script.toString();
     }
 
-    private Optional<String> line(String id, FactRequest request) {
+    private Optional<String> line(String id, FactRequest<?> request) {
         return switch (request) {
             case FactRequest.FileStat r -> Optional.of(call("qz_f_stat", id, r.path()));
             case FactRequest.FileContent r ->
-                    // One byte over the cap tells the parser the file was longer than the cap.
+                    // One byte over the cap tells the reader the file was longer than the cap.
                     Optional.of(call("qz_f_content", id, r.path(), String.valueOf(r.maxBytes() + 1)));
-            case FactRequest.DirectoryListing r -> Optional.of(call("qz_f_list", id, r.path()));
+            case FactRequest.DirectoryListing r -> Optional.of(call("qz_f_list", id, r.path(),
+                    String.valueOf(r.maxEntries())));
             case FactRequest.CommandOutput r -> readsTree() ? Optional.empty()
                     : Optional.of(call("qz_f_cmd", id, r.argv().toArray(String[]::new)));
-            case FactRequest.FileLines r -> Optional.of(call("qz_f_lines", id, r.directory(),
-                    r.namePattern(), String.valueOf(r.maxBytes() + 1), String.join("\n", r.fixedStrings())));
+            case FactRequest.FileLines r -> Optional.of(call("qz_f_lines", id, r.pattern(), r.baseDirectory(),
+                    String.valueOf(r.maxBytes() + 1), String.join("\n", r.fixedStrings())));
         };
     }
 

@@ -1,27 +1,41 @@
 package dev.quiesce.facts;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 /**
- * A probe run as it happened: the token, the requests by frame id, the directory read as {@code /}
- * (empty for a live host), the raw answer bytes, and a note on how it ran that facts should mention
- * (for example that {@code sudo -n} was refused, so the probe ran unprivileged). Enough to parse the
- * answer again later: a capture file stores exactly this.
+ * Everything one host answered in one audit: its stages in order (the second holds only what the first
+ * revealed: instance directories, VM directories), the directory read as {@code /} (empty for a live
+ * host), and a note on how the probe ran that facts should mention (for example that {@code sudo -n}
+ * was refused, so the probe ran unprivileged).
  */
-public record ProbeTranscript(String token, String root, Map<String, FactRequest> requests, byte[] answer,
-                              Instant collected, String note) {
+public record ProbeTranscript(String root, String note, List<ProbeStage> stages) {
     public ProbeTranscript {
-        requests = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(requests));
+        root = root == null ? "" : root;
         note = note == null ? "" : note;
+        stages = List.copyOf(stages);
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("a transcript has at least one stage");
+        }
     }
 
-    public ProbeTranscript(String token, String root, Map<String, FactRequest> requests, byte[] answer,
-                           Instant collected) {
-        this(token, root, requests, answer, collected, "");
+    public ProbeTranscript(String root, String note, ProbeStage stage) {
+        this(root, note, List.of(stage));
     }
 
-    public Facts facts() {
-        return Facts.from(this);
+    /** The same transcript with one more stage. */
+    public ProbeTranscript then(ProbeStage stage) {
+        List<ProbeStage> all = new java.util.ArrayList<>(stages);
+        all.add(stage);
+        return new ProbeTranscript(root, note, all);
+    }
+
+    /** When the first answer arrived, by the collecting machine's clock. */
+    public Instant received() {
+        return stages.get(0).received();
+    }
+
+    public ProbeFacts facts() {
+        return ProbeFacts.from(this);
     }
 }

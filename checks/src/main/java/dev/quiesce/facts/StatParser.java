@@ -1,11 +1,12 @@
 package dev.quiesce.facts;
 
 import dev.quiesce.model.FileMode;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Parses one file status as the probe prints it: {@code stat -c '%f|%u|%g|%U|%G|%s|%Y'} (raw mode in
- * hex, ids, names, size, mtime) or, as fallback, an {@code ls -lnd} line; either may be followed by a
+ * hex, ids, names, size, mtime in seconds since 1970) or, as fallback, an {@code ls -lnd} line; either may be followed by a
  * line {@code >target} for a symbolic link. Returns empty for text in neither form.
  */
 final class StatParser {
@@ -42,12 +43,13 @@ final class StatParser {
     private static Optional<FileInfo> fromStat(String path, String line, Optional<String> target) {
         String[] f = line.split("\\|", -1);
         if (f.length != 7 || !f[0].matches("[0-9a-f]{1,8}") || !f[1].matches("[0-9]{1,10}")
-                || !f[2].matches("[0-9]{1,10}") || !f[5].matches("[0-9]{1,19}")) {
+                || !f[2].matches("[0-9]{1,10}") || !f[5].matches("[0-9]{1,18}") || !f[6].matches("-?[0-9]{1,12}")) {
             return Optional.empty();
         }
-        int raw = Integer.parseInt(f[0], 16);
+        int raw = (int) Long.parseLong(f[0], 16);
         return Optional.of(new FileInfo(path, FileKind.ofRawMode(raw), new FileMode(raw & 07777),
-                Long.parseLong(f[1]), Long.parseLong(f[2]), name(f[3]), name(f[4]), Long.parseLong(f[5]), target));
+                Long.parseLong(f[1]), Long.parseLong(f[2]), name(f[3]), name(f[4]), Long.parseLong(f[5]),
+                Optional.of(Instant.ofEpochSecond(Long.parseLong(f[6]))), target.filter(t -> !t.isEmpty())));
     }
 
     /** {@code -rwsr-x--- 1 0 0 123 Nov 25 11:22 /path}: the mode string, links, uid, gid, size. */
@@ -60,14 +62,15 @@ final class StatParser {
         if (mode.isEmpty()) {
             return Optional.empty();
         }
-        long size = f[4].matches("[0-9]{1,19}") ? Long.parseLong(f[4]) : -1;
+        long size = f[4].matches("[0-9]{1,18}") ? Long.parseLong(f[4]) : -1;
         Optional<String> linkTarget = target;
         int arrow = line.indexOf(" -> ");
         if (linkTarget.isEmpty() && f[0].charAt(0) == 'l' && arrow >= 0) {
             linkTarget = Optional.of(line.substring(arrow + 4));
         }
         return Optional.of(new FileInfo(path, FileKind.ofLsType(f[0].charAt(0)), mode.get(), Long.parseLong(f[2]),
-                Long.parseLong(f[3]), Optional.empty(), Optional.empty(), size, linkTarget));
+                Long.parseLong(f[3]), Optional.empty(), Optional.empty(), size, Optional.empty(),
+                linkTarget.filter(t -> !t.isEmpty())));
     }
 
     /** {@code rwsr-x--T} and friends to bits, including setuid, setgid and sticky. */

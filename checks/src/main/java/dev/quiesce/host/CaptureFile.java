@@ -1,31 +1,46 @@
 package dev.quiesce.host;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.quiesce.facts.FactRequest;
+import dev.quiesce.facts.ProbeStage;
 import dev.quiesce.facts.ProbeTranscript;
 import dev.quiesce.model.QuiesceException;
 import dev.quiesce.model.Sha256;
 import dev.quiesce.model.Tool;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Writes and reads capture files: JSON with the host, the collecting tool, the time, the requests by
- * frame id and the raw answer (base64) with its SHA-256, which is checked on reading.
+ * Writes and reads capture files: JSON with the host, its roles, the collecting tool, the directory read
+ * as {@code /}, the note on how the probe ran, and every stage (its token, requests by frame id, raw
+ * answer in base64 and when it arrived). {@code sha256} covers all of it: the SHA-256 of the capture's
+ * compact JSON without that field. It shows that nothing changed by accident or by an edit that did not
+ * also recompute the hash; it is not a signature, and proves nothing against whoever can recompute it.
  */
 public final class CaptureFile {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** A capture larger than this is refused before it is read: no probe answer comes near it. */
+    static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private CaptureFile() {}
 
@@ -44,15 +59,20 @@ public final class CaptureFile {
         root.put("format", Capture.FORMAT);
         root.put("host", capture.host());
         new TreeSet<>(capture.roles()).forEach(root.putArray("roles")::add);
-        root.put("collected", t.collected().toString());
         root.putObject("tool").put("name", capture.tool().name()).put("version", capture.tool().version());
         root.put("root", t.root());
-        root.put("token", t.token());
         root.put("note", t.note());
-        ObjectNode requests = root.putObject("requests");
-        t.requests().forEach((id, request) -> requests.set(id, FactRequestJson.write(request)));
-        root.putObject("answer").put("sha256", Sha256.hex(t.answer())).put("bytes", t.answer().length)
-                .put("base64", Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(t.answer()));
+        ArrayNode stages = root.putArray("stages");
+        for (ProbeStage stage : t.stages()) {
+            ObjectNode node = stages.addObject();
+            node.put("received", stage.received().toString());
+            node.put("token", stage.token());
+            ObjectNode requests = node.putObject("requests");
+            stage.requests().forEach((id, request) -> requests.set(id, FactRequestJson.write(request)));
+            node.putObject("answer").put("bytes", stage.answer().length)
+                    .put("base64", Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(stage.answer()));
+        }
+        root.put("sha256", digest(root));
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -64,6 +84,14 @@ public final class CaptureFile {
         String name = file.toString();
         JsonNode root;
         try {
+            if (!Files.isRegularFile(file)) {
+                throw new QuiesceException(name + ": " + (Files.exists(file) ? "not a regular file" : "no such capture "
+                        + "file"));
+            }
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new QuiesceException(name + ": " + Files.size(file) + " bytes, more than a capture can be ("
+                        + MAX_FILE_BYTES + "); is this a capture made by quiesce collect?");
+            }
             root = JSON.readTree(file.toFile());
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new QuiesceException(name + ": no such capture file");
@@ -74,28 +102,65 @@ public final class CaptureFile {
             throw new QuiesceException(name + ": cannot read: " + e.getMessage(), e);
         }
         try {
-            if (!Capture.FORMAT.equals(root.path("format").asText())) {
-                throw new IllegalArgumentException("'format' is not \"" + Capture.FORMAT + "\"; is this a capture "
-                        + "made by quiesce collect?");
-            }
-            byte[] answer = Base64.getMimeDecoder().decode(root.path("answer").path("base64").asText());
-            String sha = root.path("answer").path("sha256").asText();
-            if (!Sha256.hex(answer).equals(sha)) {
-                throw new IllegalArgumentException("the answer does not match its SHA-256 (" + sha
-                        + "): the file was changed after it was collected");
-            }
-            Map<String, FactRequest> requests = new LinkedHashMap<>();
-            root.path("requests").properties().forEach(e -> requests.put(e.getKey(),
-                    FactRequestJson.read(e.getValue())));
-            TreeSet<String> roles = new TreeSet<>();
-            root.path("roles").forEach(r -> roles.add(r.asText()));
-            Tool tool = new Tool(root.path("tool").path("name").asText(), root.path("tool").path("version").asText());
-            ProbeTranscript transcript = new ProbeTranscript(root.path("token").asText(), root.path("root").asText(),
-                    requests, answer, Instant.parse(root.path("collected").asText()), root.path("note").asText(""));
-            return new Capture(root.path("host").asText(), roles, tool, transcript);
+            return capture(root);
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new QuiesceException(name + ": not a usable capture: " + e.getMessage());
         }
     }
 
+    private static Capture capture(JsonNode root) {
+        if (!(root instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("a capture is a JSON object");
+        }
+        String format = object.path("format").asText();
+        if (!Capture.FORMAT.equals(format)) {
+            throw new IllegalArgumentException(format.startsWith("quiesce-capture/")
+                    ? "format " + format + " is not read by this quiesce (it reads " + Capture.FORMAT + "); collect "
+                    + "the host again with this version"
+                    : "'format' is not \"" + Capture.FORMAT + "\"; is this a capture made by quiesce collect?");
+        }
+        String sha = text(object, "sha256");
+        ObjectNode unsigned = object.deepCopy();
+        unsigned.remove("sha256");
+        if (!digest(unsigned).equals(sha)) {
+            throw new IllegalArgumentException("the capture does not match its sha256 (" + sha + "): it was changed "
+                    + "after it was collected");
+        }
+        List<ProbeStage> stages = new ArrayList<>();
+        JsonNode stageNodes = object.path("stages");
+        if (!stageNodes.isArray() || stageNodes.isEmpty()) {
+            throw new IllegalArgumentException("'stages' must be a non-empty list");
+        }
+        for (JsonNode stage : stageNodes) {
+            Map<String, FactRequest<?>> requests = new LinkedHashMap<>();
+            stage.path("requests").properties().forEach(e -> requests.put(e.getKey(),
+                    FactRequestJson.read(e.getValue())));
+            byte[] answer = Base64.getMimeDecoder().decode(text(stage.path("answer"), "base64"));
+            if (answer.length != stage.path("answer").path("bytes").asLong(-1)) {
+                throw new IllegalArgumentException("an answer is not as long as its 'bytes' says");
+            }
+            stages.add(new ProbeStage(text(stage, "token"), requests, answer, Instant.parse(text(stage, "received"))));
+        }
+        TreeSet<String> roles = new TreeSet<>();
+        object.path("roles").forEach(r -> roles.add(r.asText()));
+        Tool tool = new Tool(text(object.path("tool"), "name"), text(object.path("tool"), "version"));
+        return new Capture(text(object, "host"), roles, tool, new ProbeTranscript(text(object, "root"),
+                object.path("note").asText(""), stages));
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("'" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    private static String digest(ObjectNode unsigned) {
+        try {
+            return Sha256.hex(COMPACT.writeValueAsString(unsigned).getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
 }

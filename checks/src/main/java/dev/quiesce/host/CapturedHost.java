@@ -1,18 +1,21 @@
 package dev.quiesce.host;
 
 import dev.quiesce.facts.FactRequest;
+import dev.quiesce.facts.ProbeStage;
 import dev.quiesce.facts.ProbeTranscript;
 import dev.quiesce.model.HostInfo;
 import dev.quiesce.model.HostStatus;
 import dev.quiesce.model.QuiesceException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A host audited from a capture file, with no access to the host. It answers what the capture holds;
- * a fact the capture lacks reads as unknown, which makes the rules that need it ERROR, not PASS. The
- * file is read when the host is probed, so one damaged capture fails one host, not the whole audit.
+ * A host audited from a capture file, with no access to the host. Each stage asked of it is answered
+ * with the capture's stage of the same number; a fact the capture lacks reads as unknown, which makes
+ * the rules that need it ERROR, not PASS. The file is read when the host is opened, so one damaged
+ * capture fails one host, not the whole audit.
  */
 public final class CapturedHost implements Host {
     private final HostInfo info;
@@ -40,12 +43,40 @@ public final class CapturedHost implements Host {
     }
 
     @Override
-    public ProbeTranscript probe(List<FactRequest> requests) throws HostException {
+    public HostSession open() throws HostException {
+        ProbeTranscript transcript;
         try {
-            return CaptureFile.read(file).transcript();
+            transcript = CaptureFile.read(file).transcript();
         } catch (QuiesceException e) {
             throw new HostException(HostStatus.ERROR, e.getMessage(), e);
         }
+        return new HostSession() {
+            private int next;
+
+            @Override
+            public ProbeStage probe(List<? extends FactRequest<?>> requests) {
+                if (next < transcript.stages().size()) {
+                    return transcript.stages().get(next++);
+                }
+                Map<String, FactRequest<?>> asked = new LinkedHashMap<>();
+                requests.forEach(r -> asked.put("f" + (asked.size() + 1), r));
+                return ProbeStage.notRun(asked, transcript.received());
+            }
+
+            @Override
+            public String root() {
+                return transcript.root();
+            }
+
+            @Override
+            public String note() {
+                return transcript.note();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     public Path file() {

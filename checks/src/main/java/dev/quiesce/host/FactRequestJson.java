@@ -8,22 +8,22 @@ import dev.quiesce.facts.FactRequest;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How a capture file writes fact requests: one JSON object per request, keyed by {@code kind}. */
+/** How a capture file writes fact requests, as the probe asked them: one JSON object each, keyed by {@code kind}. */
 final class FactRequestJson {
     private FactRequestJson() {}
 
-    static ObjectNode write(FactRequest request) {
+    static ObjectNode write(FactRequest<?> request) {
         ObjectNode node = JsonNodeFactory.instance.objectNode().put("kind", request.kind());
-        switch (request) {
+        switch (request.probed()) {
             case FactRequest.FileStat r -> node.put("path", r.path());
             case FactRequest.FileContent r -> node.put("path", r.path()).put("maxBytes", r.maxBytes());
-            case FactRequest.DirectoryListing r -> node.put("path", r.path());
+            case FactRequest.DirectoryListing r -> node.put("path", r.path()).put("maxEntries", r.maxEntries());
             case FactRequest.CommandOutput r -> {
                 node.put("command", r.command().name());
                 r.arguments().forEach(node.putArray("arguments")::add);
             }
             case FactRequest.FileLines r -> {
-                node.put("directory", r.directory()).put("namePattern", r.namePattern());
+                node.put("pattern", r.pattern());
                 r.fixedStrings().forEach(node.putArray("fixedStrings")::add);
                 node.put("maxBytes", r.maxBytes());
             }
@@ -32,18 +32,26 @@ final class FactRequestJson {
     }
 
     /** @throws IllegalArgumentException naming what is wrong with the object */
-    static FactRequest read(JsonNode node) {
+    static FactRequest<?> read(JsonNode node) {
         String kind = text(node, "kind");
         return switch (kind) {
             case "stat" -> new FactRequest.FileStat(text(node, "path"));
             case "content" -> new FactRequest.FileContent(text(node, "path"), number(node, "maxBytes"));
-            case "listing" -> new FactRequest.DirectoryListing(text(node, "path"));
-            case "command" -> new FactRequest.CommandOutput(AllowedCommand.valueOf(text(node, "command")),
-                    strings(node, "arguments"));
-            case "lines" -> new FactRequest.FileLines(text(node, "directory"), text(node, "namePattern"),
-                    strings(node, "fixedStrings"), number(node, "maxBytes"));
+            case "listing" -> new FactRequest.DirectoryListing(text(node, "path"), number(node, "maxEntries"));
+            case "command" -> new FactRequest.CommandOutput(command(text(node, "command")), strings(node, "arguments"));
+            case "lines" -> new FactRequest.FileLines(text(node, "pattern"), strings(node, "fixedStrings"),
+                    number(node, "maxBytes"));
             default -> throw new IllegalArgumentException("unknown fact kind '" + kind + "'");
         };
+    }
+
+    private static AllowedCommand command(String name) {
+        for (AllowedCommand command : AllowedCommand.values()) {
+            if (command.name().equals(name)) {
+                return command;
+            }
+        }
+        throw new IllegalArgumentException("unknown command '" + name + "'");
     }
 
     private static String text(JsonNode node, String field) {

@@ -6,6 +6,7 @@ import dev.quiesce.config.Problems;
 import dev.quiesce.config.YamlNode;
 import dev.quiesce.config.YamlReader;
 import dev.quiesce.model.HostInfo;
+import dev.quiesce.model.VmLink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,14 +19,18 @@ import java.util.Set;
 
 /**
  * An inventory file: {@code apiVersion: quiesce/v1}, {@code kind: Inventory}, {@code hosts:} each with
- * {@code name}, {@code roles}, {@code vars} and one transport ({@code local: true}, optionally with
+ * {@code name}, {@code roles}, {@code vars}, one transport ({@code local: true}, optionally with
  * {@code root:}; {@code capture: <file>}; or {@code ssh: {host, port, user, identity, sudo,
- * passphrase_env}}). Loading is strict and reports every problem at its place.
+ * passphrase_env}}) and, for a guest, {@code vm: {esxi: <host of this inventory>, name: <VM display
+ * name>}} or {@code vm: {esxi: ..., dir: /vmfs/volumes/<datastore>/<dir>}}. Loading is strict and
+ * reports every problem at its place.
  */
 public record Inventory(Path file, List<InventoryHost> hosts) {
     public static final String API_VERSION = "quiesce/v1";
     private static final Set<String> TOP_KEYS = Set.of("apiVersion", "kind", "hosts");
-    private static final Set<String> HOST_KEYS = Set.of("name", "roles", "vars", "local", "root", "capture", "ssh");
+    private static final Set<String> HOST_KEYS = Set.of("name", "roles", "vars", "local", "root", "capture", "ssh",
+            "vm");
+    private static final Set<String> VM_KEYS = Set.of("esxi", "name", "dir");
     private static final Set<String> SSH_KEYS = Set.of("host", "port", "user", "identity", "sudo", "proxy_jump",
             "passphrase_env");
 
@@ -53,8 +58,45 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
                 });
             }
         });
+        links(hosts, problems);
         problems.throwIfAny();
         return new Inventory(file, hosts);
+    }
+
+    /**
+     * The problems of hosts whose roles are not in {@code known} (the roles the loaded rule packs use),
+     * each at the place the role was written, with the nearest known role.
+     */
+    public List<dev.quiesce.model.Problem> unknownRoles(Set<String> known) {
+        Problems problems = new Problems();
+        for (InventoryHost host : hosts) {
+            host.roleLocations().forEach((role, at) -> {
+                if (!known.contains(role)) {
+                    problems.add(at, dev.quiesce.model.RoleNames.unknown(role, known));
+                }
+            });
+        }
+        return problems.list();
+    }
+
+    /** A guest's {@code vm: {esxi: ...}} must name another host of this inventory. */
+    private static void links(List<InventoryHost> hosts, Problems problems) {
+        Set<String> names = new java.util.TreeSet<>();
+        hosts.forEach(h -> names.add(h.info().name()));
+        for (InventoryHost host : hosts) {
+            host.info().vm().ifPresent(vm -> {
+                Location at = host.vmLocation().orElseThrow();
+                if (vm.esxi().equals(host.info().name())) {
+                    problems.add(at, "'vm: {esxi: " + vm.esxi() + "}' names this host itself; name the ESXi host "
+                            + "the guest runs on");
+                } else if (!names.contains(vm.esxi())) {
+                    String hint = dev.quiesce.model.EditDistance.suggestion(vm.esxi(), names)
+                            .map(n -> "did you mean '" + n + "'? ").orElse("");
+                    problems.add(at, "'vm: {esxi: " + vm.esxi() + "}' names no host of this inventory; " + hint
+                            + "add the ESXi host to 'hosts' or fix the name");
+                }
+            });
+        }
     }
 
     private static void header(MappingReader top, Problems problems) {
@@ -72,10 +114,44 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
             List<String> roles = h.stringList("roles");
             Map<String, String> vars = vars(h, problems);
             Optional<InventoryHost.Transport> transport = transport(h, base, problems);
-            if (name.isEmpty() || transport.isEmpty()) {
+            Optional<Optional<VmLink>> vm = h.node("vm").isEmpty() ? Optional.of(Optional.empty())
+                    : vm(h.node("vm").get(), problems).map(Optional::of);
+            if (name.isEmpty() || transport.isEmpty() || vm.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new InventoryHost(new HostInfo(name.get(), Set.copyOf(roles), vars), transport.get()));
+            return Optional.of(new InventoryHost(new HostInfo(name.get(), Set.copyOf(roles), vars, vm.get()),
+                    transport.get(), roleLocations(h), h.node("vm").map(YamlNode::location)));
+        });
+    }
+
+    private static Map<String, Location> roleLocations(MappingReader host) {
+        Map<String, Location> at = new LinkedHashMap<>();
+        if (host.node("roles").orElse(null) instanceof YamlNode.Sequence roles) {
+            for (YamlNode role : roles.items()) {
+                if (role instanceof YamlNode.Scalar s) {
+                    at.putIfAbsent(s.text(), role.location());
+                }
+            }
+        }
+        return at;
+    }
+
+    private static Optional<VmLink> vm(YamlNode node, Problems problems) {
+        return MappingReader.of(node, "'vm'", VM_KEYS, problems).flatMap(vm -> {
+            Optional<String> esxi = vm.requiredString("esxi");
+            Optional<String> name = vm.optionalString("name");
+            Optional<String> dir = vm.optionalString("dir");
+            if (name.isPresent() == dir.isPresent()) {
+                problems.add(vm.location(), "'vm' names the VM by its display name or by its directory: give "
+                        + "'name: <VM name>' or 'dir: /vmfs/volumes/<datastore>/<dir>', one of the two");
+                return Optional.empty();
+            }
+            if (dir.isPresent() && !dir.get().matches("/vmfs/volumes/[^/]+/[^/]+/?")) {
+                problems.add(vm.node("dir").orElseThrow().location(), "'dir' must be a VM directory such as "
+                        + "/vmfs/volumes/datastore1/db1, not '" + dir.get() + "'");
+                return Optional.empty();
+            }
+            return esxi.map(e -> new VmLink(e, name, dir.map(d -> d.replaceAll("/+$", ""))));
         });
     }
 

@@ -1,13 +1,27 @@
 package dev.quiesce.host;
 
+import dev.quiesce.config.Location;
 import dev.quiesce.model.HostInfo;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
-/** One host of an inventory and how to reach it. */
-public record InventoryHost(HostInfo info, Transport transport) {
+/**
+ * One host of an inventory and how to reach it; {@code roleLocations} say where in the file each role
+ * was written, and {@code vmLocation} where its {@code vm:} link was, for errors found after loading.
+ */
+public record InventoryHost(HostInfo info, Transport transport, Map<String, Location> roleLocations,
+                            Optional<Location> vmLocation) {
+
+    public InventoryHost {
+        roleLocations = Map.copyOf(roleLocations);
+    }
+
+    public InventoryHost(HostInfo info, Transport transport) {
+        this(info, transport, Map.of(), Optional.empty());
+    }
 
     /** How an inventory host is reached. */
     public sealed interface Transport {

@@ -2,7 +2,7 @@ package dev.quiesce.host;
 
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.ProbeScript;
-import dev.quiesce.facts.ProbeTranscript;
+import dev.quiesce.facts.ProbeStage;
 import dev.quiesce.model.HostInfo;
 import dev.quiesce.model.HostStatus;
 import java.io.IOException;
@@ -19,20 +19,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * This machine, probed with {@code /bin/sh -s}. With a root directory, paths are read under it as if
- * it were {@code /} (a mounted VM disk, a test tree); commands are then not run, since their output
- * would describe this machine, and their facts say so.
+ * This machine, probed with {@code /bin/sh -s}, one shell per stage. With a root directory, paths are
+ * read under it as if it were {@code /} (a mounted VM disk, a test tree); commands are then not run,
+ * since their output would describe this machine, and their facts say so. {@code deadline} bounds all
+ * stages of one session together.
  */
 public final class LocalHost implements Host {
     private final HostInfo info;
     private final Optional<Path> root;
-    private final Duration timeout;
+    private final Duration deadline;
     private final Clock clock;
 
-    public LocalHost(HostInfo info, Optional<Path> root, Duration timeout, Clock clock) {
+    public LocalHost(HostInfo info, Optional<Path> root, Duration deadline, Clock clock) {
         this.info = info;
         this.root = root.map(p -> p.toAbsolutePath().normalize());
-        this.timeout = timeout;
+        this.deadline = deadline;
         this.clock = clock;
     }
 
@@ -47,12 +48,40 @@ public final class LocalHost implements Host {
     }
 
     @Override
-    public ProbeTranscript probe(List<FactRequest> requests) throws HostException {
-        String rootPrefix = root.map(Path::toString).filter(r -> !r.equals("/")).orElse("");
+    public HostSession open() throws HostException {
         if (root.isPresent() && !Files.isDirectory(root.get())) {
             throw new HostException(HostStatus.ERROR, "--root " + root.get() + " is not a directory");
         }
-        ProbeScript script = new ProbeScript(Tokens.fresh(), rootPrefix, requests);
+        String prefix = root.map(Path::toString).filter(r -> !r.equals("/")).orElse("");
+        long end = System.nanoTime() + deadline.toNanos();
+        return new HostSession() {
+            @Override
+            public ProbeStage probe(List<? extends FactRequest<?>> requests) throws HostException {
+                return run(new ProbeScript(Tokens.fresh(), prefix, requests), end);
+            }
+
+            @Override
+            public String root() {
+                return prefix;
+            }
+
+            @Override
+            public String note() {
+                return "";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private ProbeStage run(ProbeScript script, long end) throws HostException {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+            throw new HostException(HostStatus.ERROR, "no time left within the deadline of " + deadline.toSeconds()
+                    + " s for another stage of the probe");
+        }
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-s").directory(Path.of("/").toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process;
@@ -66,12 +95,12 @@ public final class LocalHost implements Host {
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(script.text().getBytes(StandardCharsets.UTF_8));
             }
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new HostException(HostStatus.ERROR, "the probe did not finish within " + timeout.toSeconds()
-                        + " s; stopped it");
+            if (!process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                throw new HostException(HostStatus.ERROR, "the probe did not finish within the deadline of "
+                        + deadline.toSeconds() + " s; stopped it");
             }
-            return new ProbeTranscript(script.token(), rootPrefix, script.requestsById(),
-                    answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS), clock.instant());
+            return new ProbeStage(script.token(), script.requestsById(),
+                    answer.get(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS), clock.instant());
         } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new HostException(HostStatus.ERROR, "the local probe failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,23 +1,16 @@
 package dev.quiesce.host;
 
 import com.jcraft.jsch.AgentIdentityRepository;
-import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.JSchException;
 import com.jcraft.jsch.OpenSSHConfig;
 import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.UnixDomainSocketFactory;
-import dev.quiesce.facts.FactRequest;
-import dev.quiesce.facts.ProbeScript;
-import dev.quiesce.facts.ProbeTranscript;
 import dev.quiesce.facts.ShellQuote;
 import dev.quiesce.model.HostInfo;
 import dev.quiesce.model.HostStatus;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +24,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A host reached with SSH (JSch): one TCP connection and one exec channel per audit. The whole probe
- * goes over the channel's stdin to {@code /bin/sh -s}, or with sudo to {@code sudo -n /bin/sh -s};
- * when sudo wants a password or a tty the probe runs unprivileged and its facts say why root-only
- * files could not be read. Nothing is written on the host.
+ * A host reached with SSH (JSch): one TCP connection per audit, connected here with retries under the
+ * host's deadline, and one exec channel per stage of the probe ({@link SshSession}). Each stage goes
+ * over the channel's stdin to {@code /bin/sh -s}, or with sudo to {@code sudo -n /bin/sh -s}; when sudo
+ * wants a password or a tty the probe runs unprivileged and its facts say why root-only files could
+ * not be read. Nothing is written on the host.
  */
 public final class SshHost implements Host {
-    /** Marks the one line the sudo wrapper writes to stderr when sudo -n refuses. */
-    private static final String SUDO_REFUSED = "quiesce: sudo -n refused: ";
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "quiesce-ssh-deadline");
         t.setDaemon(true);
@@ -69,9 +61,8 @@ public final class SshHost implements Host {
     }
 
     @Override
-    public ProbeTranscript probe(List<FactRequest> requests) throws HostException {
-        ProbeScript script = new ProbeScript(Tokens.fresh(), "", requests);
-        long end = System.nanoTime() + settings.deadline().toNanos(); // one deadline for the host, retries included
+    public HostSession open() throws HostException {
+        long end = System.nanoTime() + settings.deadline().toNanos(); // one deadline for the host: retries, stages
         HostException last = null;
         for (int attempt = 0; attempt <= settings.retries(); attempt++) {
             if (attempt > 0) {
@@ -85,7 +76,7 @@ public final class SshHost implements Host {
                 break;
             }
             try {
-                return run(script, java.time.Duration.ofNanos(left));
+                return connect(java.time.Duration.ofNanos(left));
             } catch (Retryable e) {
                 last = e.cause;
             }
@@ -104,7 +95,8 @@ public final class SshHost implements Host {
         }
     }
 
-    private ProbeTranscript run(ProbeScript script, java.time.Duration timeLeft) throws HostException, Retryable {
+    /** Connects (through the jump host, if any) and returns the open session; the deadline closes it. */
+    private SshSession connect(java.time.Duration timeLeft) throws HostException, Retryable {
         JSch jsch = new JSch();
         HostKeyPolicy keys = hostKeys(jsch);
         Optional<SshTarget> jumpTarget = jump(jsch);
@@ -115,6 +107,7 @@ public final class SshHost implements Host {
             expired.set(true);
             open.forEach(Session::disconnect);
         }, timeLeft.toMillis(), TimeUnit.MILLISECONDS);
+        boolean connected = false;
         try {
             if (jumpTarget.isPresent()) {
                 Session jump = session(jsch, jumpTarget.get());
@@ -126,10 +119,16 @@ public final class SshHost implements Host {
                 throw new HostException(HostStatus.ERROR, target.label() + ": no answer within the deadline");
             }
             connect(session, target, keys, expired);
-            return exchange(session, script, expired);
+            connected = true;
+            return new SshSession(target, session, command(), settings, clock, expired, () -> {
+                deadline.cancel(false);
+                open.forEach(Session::disconnect);
+            });
         } finally {
-            deadline.cancel(false);
-            open.forEach(Session::disconnect);
+            if (!connected) {
+                deadline.cancel(false);
+                open.forEach(Session::disconnect);
+            }
         }
     }
 
@@ -221,34 +220,6 @@ public final class SshHost implements Host {
                 : new HostException(HostStatus.ERROR, where + message, e);
     }
 
-    private ProbeTranscript exchange(Session session, ProbeScript script, AtomicBoolean expired) throws HostException {
-        ChannelExec channel;
-        try {
-            channel = (ChannelExec) session.openChannel("exec");
-            channel.setCommand(command());
-            InputStream stdout = channel.getInputStream();
-            BoundedBuffer stderr = new BoundedBuffer(64 * 1024);
-            channel.setErrStream(stderr, true);
-            OutputStream stdin = channel.getOutputStream();
-            channel.connect((int) settings.connectTimeout().toMillis());
-            stdin.write(script.text().getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-            stdin.close();
-            byte[] answer = BoundedStreams.readAll(stdout, BoundedStreams.MAX_ANSWER_BYTES);
-            String err = stderr.text();
-            if (expired.get()) {
-                throw new HostException(HostStatus.ERROR, target.label() + ": no complete answer within the deadline of "
-                        + settings.deadline().toSeconds() + " s; stopped");
-            }
-            channel.disconnect();
-            return new ProbeTranscript(script.token(), "", script.requestsById(), answer, clock.instant(), note(err));
-        } catch (JSchException | IOException e) {
-            String why = expired.get() ? "no complete answer within the deadline of " + settings.deadline().toSeconds()
-                    + " s" : e.getMessage();
-            throw new HostException(HostStatus.ERROR, target.label() + ": the probe failed: " + why, e);
-        }
-    }
-
     /** Answers JSch's questions: key passphrases from the source, and nothing else (no passwords, no prompts). */
     private record PassphrasePrompt(PassphraseSource source, java.util.concurrent.atomic.AtomicReference<String> answer,
                                     java.util.Set<String> asked) implements com.jcraft.jsch.UserInfo {
@@ -300,40 +271,8 @@ public final class SshHost implements Host {
         // One sudo attempt for the whole probe: if sudo -n refuses (password, requiretty), say why on stderr
         // and run the same probe unprivileged, so the facts that do not need root are still collected.
         String wrapper = "if r=$(sudo -n true 2>&1 </dev/null); then exec sudo -n /bin/sh -s; else printf '%s%s\\n' "
-                + ShellQuote.quote(SUDO_REFUSED) + " \"$r\" >&2; exec /bin/sh -s; fi";
+                + ShellQuote.quote(SshSession.SUDO_REFUSED) + " \"$r\" >&2; exec /bin/sh -s; fi";
         return "/bin/sh -c " + ShellQuote.quote(wrapper);
-    }
-
-    private static String note(String stderr) {
-        return stderr.lines().filter(l -> l.startsWith(SUDO_REFUSED)).findFirst()
-                .map(l -> "sudo -n was refused (" + l.substring(SUDO_REFUSED.length()).strip() + "), so the probe ran "
-                        + "unprivileged").orElse("");
-    }
-
-    /** Keeps the first bytes of the remote stderr (only the sudo note is read from it) and drops the rest. */
-    private static final class BoundedBuffer extends OutputStream {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private final int limit;
-
-        BoundedBuffer(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public synchronized void write(int b) {
-            if (bytes.size() < limit) {
-                bytes.write(b);
-            }
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            bytes.write(b, off, Math.min(len, Math.max(0, limit - bytes.size())));
-        }
-
-        synchronized String text() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
     }
 
     private static void pause(java.time.Duration duration) {

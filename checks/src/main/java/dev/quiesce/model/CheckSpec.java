@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A rule's {@code check:} block after validation: the check type and its parameters, normalised to
- * {@code String}, {@code Long}, {@code Boolean} or {@code List<String>} values.
+ * {@code String}, {@code Long}, {@code Boolean}, {@code List<String>}, {@code Map<String, String>},
+ * {@link java.time.Duration} or {@link Version} values.
  */
 public record CheckSpec(String type, Map<String, Object> parameters) {
     public CheckSpec {

@@ -1,5 +1,6 @@
 package dev.quiesce.model;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -8,11 +9,12 @@ import java.util.TreeSet;
 
 /**
  * Everything one audit found on one host. {@code error} is set when {@code status} is not AUDITED;
- * {@code capture} is the host's raw probe answer as a capture file's JSON, for the evidence bundle
- * (null when the host gave none).
+ * {@code asOf} is the host's own clock when its facts were collected (what time windows were measured
+ * against; null when the host gave none); {@code capture} is the host's raw probe answer as a capture
+ * file's JSON, for the evidence bundle (null when the host gave none).
  */
 public record HostResult(String name, Set<String> roles, String transport, HostStatus status, String error,
-                         List<Finding> findings, String capture) {
+                         List<Finding> findings, Instant asOf, String capture) {
 
     public static final Comparator<HostResult> ORDER = Comparator.comparing(HostResult::name);
 
@@ -25,7 +27,7 @@ public record HostResult(String name, Set<String> roles, String transport, HostS
 
     public HostResult(String name, Set<String> roles, String transport, HostStatus status, String error,
                       List<Finding> findings) {
-        this(name, roles, transport, status, error, findings, null);
+        this(name, roles, transport, status, error, findings, null, null);
     }
 
     public boolean audited() {

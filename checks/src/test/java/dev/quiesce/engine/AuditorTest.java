@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quiesce.check.BaseCheck;
 import dev.quiesce.check.Check;
+import dev.quiesce.check.HostView;
+import dev.quiesce.check.Needs;
 import dev.quiesce.check.CheckRegistry;
 import dev.quiesce.check.Param;
 import dev.quiesce.facts.FactRequest;
-import dev.quiesce.facts.Facts;
 import dev.quiesce.facts.ProbeTranscript;
 import dev.quiesce.host.Host;
 import dev.quiesce.host.HostException;
+import dev.quiesce.host.HostSession;
 import dev.quiesce.model.AuditRun;
 import dev.quiesce.model.HostInfo;
 import dev.quiesce.model.HostResult;
@@ -39,31 +42,20 @@ class AuditorTest {
     Path root;
 
     /** A check whose evaluation throws, standing in for a bug in a third-party check. */
-    static final class BrokenCheck implements Check<BrokenCheck.Parameters> {
+    static final class BrokenCheck extends BaseCheck<BrokenCheck.Parameters> {
         record Parameters(@Param("Anything.") String path) {}
 
-        @Override
-        public String type() {
-            return "broken";
+        BrokenCheck() {
+            super("broken", Parameters.class, "Always throws.");
         }
 
         @Override
-        public String description() {
-            return "Always throws.";
+        public Needs needs(Parameters p, HostInfo host) {
+            return Needs.of(new FactRequest.FileStat(p.path()));
         }
 
         @Override
-        public Class<Parameters> parameterType() {
-            return Parameters.class;
-        }
-
-        @Override
-        public List<FactRequest> facts(Parameters p, HostInfo host) {
-            return List.of(new FactRequest.FileStat(p.path()));
-        }
-
-        @Override
-        public Verdict evaluate(Parameters p, Facts facts, HostInfo host) {
+        public Verdict evaluate(Parameters p, HostView view) {
             throw new IllegalStateException("boom");
         }
     }
@@ -76,7 +68,7 @@ class AuditorTest {
         }
 
         @Override
-        public ProbeTranscript probe(List<FactRequest> requests) throws HostException {
+        public HostSession open() throws HostException {
             throw new HostException(status, "connection refused");
         }
     }
@@ -107,12 +99,30 @@ class AuditorTest {
     @Test
     void rulesForOtherRolesAreSkippedNotRun() {
         CheckRegistry registry = CheckRegistry.standard();
-        Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()), new Tool("q", "t"),
-                Clock.systemUTC(), 1);
+        String esxiPack = """
+                apiVersion: quiesce/v1
+                kind: RulePack
+                id: esxi-sample
+                version: "1"
+                title: one rule for ESXi hosts
+                rules:
+                  - id: T-ESX-1
+                    title: the datastores directory is there
+                    severity: low
+                    roles: [esxi]
+                    references: [test]
+                    check: {type: file, paths: [/vmfs/volumes], kind: directory}
+                """;
+        List<RulePack> packs = new java.util.ArrayList<>(RulePacks.load(registry, true, List.of()));
+        packs.addAll(new RulePackLoader(registry.signatures()).load(List.of(new RuleSource("esxi.yaml",
+                esxiPack.getBytes(StandardCharsets.UTF_8)))));
+        Auditor auditor = new Auditor(registry, packs, new Tool("q", "t"), Clock.systemUTC(), 1);
         HostResult esxi = auditor.audit(new dev.quiesce.host.LocalHost(new HostInfo("esx1", Set.of("esxi"), Map.of()),
                 java.util.Optional.of(root), java.time.Duration.ofSeconds(30), Clock.systemUTC()));
-        assertTrue(esxi.findings().stream().allMatch(f -> f.status() == Status.SKIPPED
-                && f.message().contains("[guest]")));
+        assertTrue(esxi.findings().stream().filter(f -> !f.rule().equals("T-ESX-1")).allMatch(f -> f.status()
+                == Status.SKIPPED && f.message().contains("[guest]")), esxi.findings().toString());
+        assertEquals(Status.FAIL, esxi.findings().stream().filter(f -> f.rule().equals("T-ESX-1")).findFirst()
+                .orElseThrow().status());
     }
 
     @Test
@@ -128,11 +138,13 @@ class AuditorTest {
                   - id: T-1
                     title: broken
                     severity: high
+                    roles: [guest]
                     references: [test]
                     check: {type: broken, path: /x}
                   - id: T-2
                     title: root exists
                     severity: low
+                    roles: [guest]
                     references: [test]
                     check: {type: file, paths: ["/"], kind: directory}
                 """;
@@ -146,14 +158,17 @@ class AuditorTest {
     }
 
     @Test
-    void factsSharedByRulesAreRequestedOnce() {
+    void factsSharedByRulesAreRequestedOnce() throws Exception {
         CheckRegistry registry = CheckRegistry.standard();
         Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()), new Tool("q", "t"),
                 Clock.systemUTC(), 1);
-        List<FactRequest> plan = auditor.planAll(new HostInfo("h", Set.of("guest"), Map.of()));
+        GuestTree.passing(root);
+        ProbeTranscript transcript = auditor.collect(TreeAudit.localHost(root));
+        List<FactRequest<?>> plan = List.copyOf(transcript.stages().get(0).requests().values());
         assertEquals(plan.size(), Set.copyOf(plan).size());
         // QZ-FT-001, -003 and -004 all read /usr/sbin/pre-freeze-script: one stat.
         assertEquals(1, plan.stream().filter(r -> r.equals(new FactRequest.FileStat(GuestTree.FREEZE))).count());
+        assertEquals(1, transcript.stages().size(), "the built-in rules need no second stage");
     }
 
     private static Check<?> checkOfType(String type) {

@@ -138,7 +138,7 @@ class AnswerParserTest {
     @Test
     void bodiesAreRawBytesAndTextNeverThrows() {
         byte[] body = {'a', (byte) 0xff, 'b', (byte) 0xc3, 0x28, (byte) 0x80, (byte) 0xbf, '\n'};
-        RawAnswer raw = parser.parse(concat(frame("f1", "0", body), END)).frames().get("f1");
+        RawFrame raw = parser.parse(concat(frame("f1", "0", body), END)).frames().get("f1");
         assertArrayEquals(body, raw.body());
         assertEquals("a\uFFFDb\uFFFD(\uFFFD\uFFFD\n", raw.text());
     }

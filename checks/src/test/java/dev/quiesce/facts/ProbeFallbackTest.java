@@ -54,8 +54,8 @@ class ProbeFallbackTest {
         return ShellProbe.shells();
     }
 
-    private List<FactRequest> requests() {
-        List<FactRequest> requests = new ArrayList<>();
+    private List<FactRequest<?>> requests() {
+        List<FactRequest<?>> requests = new ArrayList<>();
         names.forEach(n -> requests.add(new FactRequest.FileStat("/d/" + n)));
         requests.add(new FactRequest.FileStat("/d"));
         requests.add(new FactRequest.DirectoryListing("/d"));
@@ -65,43 +65,44 @@ class ProbeFallbackTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shells")
     void lsFallbackGivesTheSameStatusAsStatWithoutOwnerNames(ShellProbe.Shell shell) throws IOException {
-        Facts viaLs = ShellProbe.run(shell.withPrelude(ShellProbe.NO_STAT_C), root.toString(), requests()).facts();
-        Facts viaStat = ShellProbe.run(shell, root.toString(), requests()).facts();
+        ProbeFacts viaLs = ShellProbe.run(shell.withPrelude(ShellProbe.NO_STAT_C), root.toString(), requests()).facts();
+        ProbeFacts viaStat = ShellProbe.run(shell, root.toString(), requests()).facts();
         assertEquals("ls", viaLs.info().statMethod());
         assertEquals("stat", viaStat.info().statMethod());
 
         for (String name : names) {
-            FileInfo ls = present(viaLs.stat("/d/" + name));
-            FileInfo stat = present(viaStat.stat("/d/" + name));
+            FileInfo ls = present(viaLs.get(stat("/d/" + name)));
+            FileInfo stat = present(viaStat.get(stat("/d/" + name)));
+            assertEquals(Files.getLastModifiedTime(root.resolve("d").resolve(name), NOFOLLOW_LINKS).toInstant()
+                    .getEpochSecond(), stat.modified().orElseThrow().getEpochSecond(), name);
             assertEquals(withoutNames(stat), ls, name);
             assertEquals(onDisk(root.resolve("d").resolve(name), "/d/" + name), ls, name);
         }
-        assertEquals(new FileMode(04755), present(viaLs.stat("/d/setuid")).mode());
-        assertEquals(new FileMode(02750), present(viaLs.stat("/d/setgid")).mode());
-        assertEquals(new FileMode(01777), present(viaLs.stat("/d/sticky")).mode());
-        assertEquals(new FileMode(01776), present(viaLs.stat("/d/sticky-no-x")).mode());
-        assertEquals(new FileMode(04600), present(viaLs.stat("/d/setuid-no-x")).mode());
-        assertEquals(FileKind.FIFO, present(viaLs.stat("/d/fifo")).kind());
-        assertEquals(Optional.of("../target -> with arrow"), present(viaLs.stat("/d/link")).linkTarget());
-        assertEquals(Optional.of("t"), present(viaLs.stat("/d/ln\n>x")).linkTarget());
-        assertEquals(Optional.empty(), present(viaLs.stat("/d/nl\n>gt")).linkTarget());
-        assertEquals(FileKind.DIRECTORY, present(viaLs.stat("/d")).kind());
+        assertEquals(new FileMode(04755), present(viaLs.get(stat("/d/setuid"))).mode());
+        assertEquals(new FileMode(02750), present(viaLs.get(stat("/d/setgid"))).mode());
+        assertEquals(new FileMode(01777), present(viaLs.get(stat("/d/sticky"))).mode());
+        assertEquals(new FileMode(01776), present(viaLs.get(stat("/d/sticky-no-x"))).mode());
+        assertEquals(new FileMode(04600), present(viaLs.get(stat("/d/setuid-no-x"))).mode());
+        assertEquals(FileKind.FIFO, present(viaLs.get(stat("/d/fifo"))).kind());
+        assertEquals(Optional.of("../target -> with arrow"), present(viaLs.get(stat("/d/link"))).linkTarget());
+        assertEquals(Optional.of("t"), present(viaLs.get(stat("/d/ln\n>x"))).linkTarget());
+        assertEquals(Optional.empty(), present(viaLs.get(stat("/d/nl\n>gt"))).linkTarget());
+        assertEquals(FileKind.DIRECTORY, present(viaLs.get(stat("/d"))).kind());
 
         // BusyBox ls prints a control character in a name as '?' even into a pipe: under its fallback a
         // listing shows such names that way (the stat facts above, asked by path, are exact).
         boolean busyboxLs = shell.name().startsWith("busybox");
         Map<String, FileInfo> statListing = new java.util.TreeMap<>();
-        for (FileInfo entry : present(viaStat.listing("/d"))) {
+        for (FileInfo entry : present(viaStat.get(new FactRequest.DirectoryListing("/d"))).entries()) {
             String path = busyboxLs ? entry.path().replaceAll("\\p{Cntrl}", "?") : entry.path();
             statListing.put(path, new FileInfo(path, entry.kind(), entry.mode(), entry.uid(), entry.gid(),
-                    Optional.empty(), Optional.empty(), entry.size(), Optional.empty()));
+                    Optional.empty(), Optional.empty(), entry.size(), Optional.empty(), entry.linkTarget()));
         }
         Map<String, FileInfo> lsListing = new java.util.TreeMap<>();
-        for (FileInfo entry : present(viaLs.listing("/d"))) {
+        for (FileInfo entry : present(viaLs.get(new FactRequest.DirectoryListing("/d"))).entries()) {
             assertEquals(Optional.empty(), entry.owner());
-            // A stat -c listing gives no link targets; an ls listing gives what follows the first " -> ".
-            lsListing.put(entry.path(), new FileInfo(entry.path(), entry.kind(), entry.mode(), entry.uid(),
-                    entry.gid(), entry.owner(), entry.group(), entry.size(), Optional.empty()));
+            assertEquals(Optional.empty(), entry.modified(), "ls dates are not exact: no mtime under the fallback");
+            lsListing.put(entry.path(), entry);
         }
         assertEquals(names.stream().map(n -> "/d/" + n).map(p -> busyboxLs ? p.replaceAll("\\p{Cntrl}", "?") : p)
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)), statListing.keySet());
@@ -115,11 +116,16 @@ class ProbeFallbackTest {
         FileKind kind = FileKind.ofRawMode(mode);
         return new FileInfo(shownPath, kind, new FileMode(mode & 07777), ((Integer) a.get("uid")).longValue(),
                 ((Integer) a.get("gid")).longValue(), Optional.empty(), Optional.empty(), (Long) a.get("size"),
-                kind == FileKind.SYMLINK ? Optional.of(Files.readSymbolicLink(file).toString()) : Optional.empty());
+                Optional.empty(), kind == FileKind.SYMLINK ? Optional.of(Files.readSymbolicLink(file).toString())
+                : Optional.empty());
     }
 
     private static FileInfo withoutNames(FileInfo info) {
         return new FileInfo(info.path(), info.kind(), info.mode(), info.uid(), info.gid(), Optional.empty(),
-                Optional.empty(), info.size(), info.linkTarget());
+                Optional.empty(), info.size(), Optional.empty(), info.linkTarget());
+    }
+
+    private static FactRequest.FileStat stat(String path) {
+        return new FactRequest.FileStat(path);
     }
 }

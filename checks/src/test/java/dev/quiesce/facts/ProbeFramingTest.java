@@ -53,13 +53,13 @@ class ProbeFramingTest {
         ShellProbe.shell(root.resolve("raw"), "touch \"$(printf 'name-\\377-\\303(-\\200')\"");
     }
 
-    private List<FactRequest> requests() {
+    private List<FactRequest<?>> requests() {
         return List.of(
                 new FactRequest.FileContent("/etc/forged.conf", 4096),       // f1
                 new FactRequest.FileStat("/etc/other.conf"),                 // f2
                 new FactRequest.FileContent("/etc/other.conf", 4096),        // f3
                 new FactRequest.DirectoryListing("/etc"),                    // f4
-                new FactRequest.FileLines("/etc", "*.conf", List.of("needle", TOKEN), 4096), // f5
+                FactRequest.FileLines.in("/etc", "*.conf", List.of("needle", TOKEN), 4096), // f5
                 new FactRequest.FileContent("/raw/bad-content", 100),
                 new FactRequest.DirectoryListing("/raw"),
                 new FactRequest.FileStat("/etc/missing"));
@@ -74,36 +74,38 @@ class ProbeFramingTest {
     void forgedFramesInAFileAreThatFilesContentAndChangeNoOtherFact(ShellProbe.Shell shell) throws IOException {
         Facts facts = ShellProbe.run(shell, TOKEN, root.toString(), requests()).facts();
 
-        Fact.Present<?> content = assertInstanceOf(Fact.Present.class, facts.content("/etc/forged.conf", 4096));
-        assertEquals(new Facts.Content(forged, false), content.value());
-        assertEquals(new Facts.Content("needle in other\nnothing here\n", false),
-                present(facts.content("/etc/other.conf", 4096)));
-        FileInfo other = present(facts.stat("/etc/other.conf"));
+        Fact.Present<?> content = assertInstanceOf(Fact.Present.class, facts.get(content("/etc/forged.conf", 4096)));
+        assertEquals(new Content(forged, false), content.value());
+        assertEquals(new Content("needle in other\nnothing here\n", false),
+                present(facts.get(content("/etc/other.conf", 4096))));
+        FileInfo other = present(facts.get(new FactRequest.FileStat("/etc/other.conf")));
         assertEquals(FileKind.REGULAR, other.kind());
         assertEquals(Files.size(root.resolve("etc/other.conf")), other.size());
-        List<FileInfo> listing = present(facts.listing("/etc"));
+        List<FileInfo> listing = present(facts.get(new FactRequest.DirectoryListing("/etc"))).entries();
         assertEquals(List.of("/etc/forged.conf", "/etc/other.conf", "/etc/" + markerName),
                 listing.stream().map(FileInfo::path).sorted().toList());
-        String lines = present(facts.lines(lines())).text();
+        String lines = ShellProbe.text(present(facts.get(lines())));
         assertTrue(lines.contains("/etc/other.conf:1:needle in other\n"), lines);
         assertTrue(lines.contains("forged.conf:2:" + TOKEN + " E f1\n"), lines);
-        assertInstanceOf(Fact.Absent.class, facts.stat("/etc/missing"));
+        assertInstanceOf(Fact.Absent.class, facts.get(new FactRequest.FileStat("/etc/missing")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("shells")
     void bytesThatAreNotUtf8ComeBackRawAndReadAsReplacementCharacters(ShellProbe.Shell shell) {
-        Facts facts = ShellProbe.run(shell, TOKEN, root.toString(), requests()).facts();
+        ShellProbe.Run run = ShellProbe.run(shell, TOKEN, root.toString(), requests());
+        Facts facts = run.facts();
 
-        FactRequest content = new FactRequest.FileContent("/raw/bad-content", 100);
-        assertArrayEquals(NOT_UTF8, facts.raw(content).orElseThrow().body());
-        assertEquals("a\uFFFDb\uFFFD(c\uFFFD\uFFFD\n", present(facts.content("/raw/bad-content", 100)).text());
+        FactRequest.FileContent content = content("/raw/bad-content", 100);
+        assertArrayEquals(NOT_UTF8, run.body(content));
+        assertEquals("a\uFFFDb\uFFFD(c\uFFFD\uFFFD\n", present(facts.get(content)).text());
 
         byte[] name = {'n', 'a', 'm', 'e', '-', (byte) 0xff, '-', (byte) 0xc3, '(', '-', (byte) 0x80};
-        byte[] listing = facts.raw(new FactRequest.DirectoryListing("/raw")).orElseThrow().body();
+        byte[] listing = run.body(new FactRequest.DirectoryListing("/raw"));
         assertTrue(indexOf(listing, name) >= 0, () -> "raw name bytes in " + Arrays.toString(listing));
         assertEquals(List.of("bad-content", "name-\uFFFD-\uFFFD(-\uFFFD"),
-                present(facts.listing("/raw")).stream().map(FileInfo::name).toList());
+                present(facts.get(new FactRequest.DirectoryListing("/raw"))).entries().stream().map(FileInfo::name)
+                        .toList());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -111,10 +113,10 @@ class ProbeFramingTest {
     void noiseBeforeTheFirstFrameIsIgnoredWithOrWithoutAFinalNewline(ShellProbe.Shell shell) {
         for (String banner : List.of("printf 'Last login: today\\r\\n*** AUTHORIZED USE ONLY ***\\n'\n",
                 "printf 'a profile that prints without a newline'\n")) {
-            Facts facts = ShellProbe.run(shell.withPrelude(banner), TOKEN, root.toString(), requests()).facts();
+            ProbeFacts facts = ShellProbe.run(shell.withPrelude(banner), TOKEN, root.toString(), requests()).facts();
             assertTrue(facts.info().uid().isPresent(), () -> banner + " cost the info frame");
-            assertEquals(forged, present(facts.content("/etc/forged.conf", 4096)).text(), banner);
-            assertInstanceOf(Fact.Absent.class, facts.stat("/etc/missing"), banner);
+            assertEquals(forged, present(facts.get(content("/etc/forged.conf", 4096))).text(), banner);
+            assertInstanceOf(Fact.Absent.class, facts.get(new FactRequest.FileStat("/etc/missing")), banner);
         }
     }
 
@@ -123,21 +125,24 @@ class ProbeFramingTest {
         ShellProbe.Run run = ShellProbe.run(ShellProbe.sh(), TOKEN, root.toString(), requests());
         byte[] answer = run.answer();
         Map<String, Integer> frameEnds = frameEnds(answer);
-        Map<String, FactRequest> byId = run.script().requestsById();
-        assertEquals(byId.keySet(), frameEnds.keySet().stream().filter(id -> id.startsWith("f"))
+        Map<String, FactRequest<?>> byId = run.script().requestsById();
+        assertEquals(byId.keySet(), frameEnds.keySet().stream().filter(id -> id.matches("f[0-9]+"))
                 .collect(java.util.stream.Collectors.toSet()), "every request answered in the uncut run");
         Facts whole = run.facts();
-        Map<FactRequest, Fact<?>> uncut = new LinkedHashMap<>();
-        byId.values().forEach(r -> uncut.put(r, ShellProbe.fact(whole, r)));
+        Map<FactRequest<?>, Fact<?>> uncut = new LinkedHashMap<>();
+        byId.values().forEach(r -> uncut.put(r, whole.get(r)));
         assertFalse(uncut.values().stream().anyMatch(f -> f instanceof Fact.Unknown), uncut::toString);
+        Instant received = run.transcript().received();
 
         for (int cut = 0; cut < answer.length; cut++) {
-            Facts facts = new ProbeTranscript(TOKEN, root.toString(), byId, Arrays.copyOf(answer, cut), Instant.now())
-                    .facts();
-            for (Map.Entry<String, FactRequest> entry : byId.entrySet()) {
-                Fact<?> fact = ShellProbe.fact(facts, entry.getValue());
+            Facts facts = new ProbeTranscript(root.toString(), "", new ProbeStage(TOKEN, byId,
+                    Arrays.copyOf(answer, cut), received)).facts();
+            for (Map.Entry<String, FactRequest<?>> entry : byId.entrySet()) {
+                Fact<?> fact = facts.get(entry.getValue());
                 String where = "cut at byte " + cut + ", " + entry.getKey();
-                if (cut >= frameEnds.get(entry.getKey())) {
+                int end = Math.max(frameEnds.get(entry.getKey()), frameEnds.getOrDefault(entry.getKey()
+                        + ProbeScript.STDERR_SUFFIX, 0));
+                if (cut >= end) {
                     assertEquals(uncut.get(entry.getValue()), fact, where);
                 } else {
                     Fact.Unknown<?> unknown = assertInstanceOf(Fact.Unknown.class, fact, where);
@@ -149,6 +154,10 @@ class ProbeFramingTest {
 
     private FactRequest.FileLines lines() {
         return (FactRequest.FileLines) requests().get(4);
+    }
+
+    private static FactRequest.FileContent content(String path, int maxBytes) {
+        return new FactRequest.FileContent(path, maxBytes);
     }
 
     /** Where each frame of a well-formed answer ends, found by walking headers and lengths. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,12 +47,19 @@ public final class ShellProbe {
 
     /** A probe run: the script as sent and the transcript of its answer. */
     public record Run(ProbeScript script, ProbeTranscript transcript) {
-        public Facts facts() {
+        public ProbeFacts facts() {
             return transcript.facts();
         }
 
         public byte[] answer() {
-            return transcript.answer();
+            return transcript.stages().get(0).answer();
+        }
+
+        /** The body bytes of the frame that answers {@code request}, exactly as the shell sent them. */
+        public byte[] body(FactRequest<?> request) {
+            String id = script.requestsById().entrySet().stream().filter(e -> e.getValue().equals(request.probed()))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            return new AnswerParser(script.token()).parse(answer()).frames().get(id).body();
         }
     }
 
@@ -81,7 +89,7 @@ public final class ShellProbe {
     public static Optional<Shell> busybox() {
         return executable("busybox").map(bb -> {
             StringBuilder prelude = new StringBuilder();
-            for (String applet : List.of("stat", "ls", "head", "grep", "readlink", "id", "uname")) {
+            for (String applet : List.of("stat", "ls", "head", "grep", "readlink", "id", "uname", "date")) {
                 prelude.append(applet).append("() { ").append(ShellQuote.quote(bb.toString())).append(' ')
                         .append(applet).append(" \"$@\"; }\n");
             }
@@ -101,25 +109,23 @@ public final class ShellProbe {
         return HexFormat.of().formatHex(bytes);
     }
 
-    public static Run run(Shell shell, String root, List<FactRequest> requests) {
+    public static Run run(Shell shell, String root, List<? extends FactRequest<?>> requests) {
         return run(shell, freshToken(), root, requests);
     }
 
-    public static Run run(Shell shell, String token, String root, List<FactRequest> requests) {
+    public static Run run(Shell shell, String token, String root, List<? extends FactRequest<?>> requests) {
         ProbeScript script = new ProbeScript(token, root, requests);
         byte[] answer = execute(shell.argv(), (shell.prelude() + script.text()).getBytes(StandardCharsets.UTF_8));
-        return new Run(script, new ProbeTranscript(token, root, script.requestsById(), answer, Instant.now()));
+        return new Run(script, new ProbeTranscript(root, "", new ProbeStage(token, script.requestsById(), answer,
+                Instant.now())));
     }
 
-    /** The fact for {@code request}, read through the typed view a check would use. */
-    public static Fact<?> fact(Facts facts, FactRequest request) {
-        return switch (request) {
-            case FactRequest.FileStat r -> facts.stat(r.path());
-            case FactRequest.FileContent r -> facts.content(r.path(), r.maxBytes());
-            case FactRequest.DirectoryListing r -> facts.listing(r.path());
-            case FactRequest.CommandOutput r -> facts.command(r.command(), r.arguments());
-            case FactRequest.FileLines r -> facts.lines(r);
-        };
+    /** The lines of a scan as grep prints them, {@code file:number:text} each with a newline. */
+    public static String text(Lines lines) {
+        StringBuilder out = new StringBuilder();
+        lines.lines().forEach(l -> out.append(l.file()).append(':').append(l.number()).append(':').append(l.text())
+                .append('\n'));
+        return out.toString();
     }
 
     /** Runs {@code argv} with {@code stdin}; returns stdout. Fails the test if it does not end in 20 s. */

@@ -38,7 +38,7 @@ class CaptureRoundTripTest {
         GuestTree tree = GuestTree.passing(dir.resolve("tree")).mode(GuestTree.FREEZE, "0755");
         LocalHost live = TreeAudit.localHost(tree.root());
         Path file = dir.resolve("guest.capture.json");
-        ProbeTranscript transcript = live.probe(auditor.planAll(live.info()));
+        ProbeTranscript transcript = auditor.collect(live);
         CaptureFile.write(new Capture("guest", Set.of("guest"), new Tool("quiesce", "test"), transcript), file);
 
         HostResult direct = auditor.audit(live);
@@ -55,15 +55,29 @@ class CaptureRoundTripTest {
         LocalHost live = TreeAudit.localHost(tree.root());
         Path file = dir.resolve("guest.capture.json");
         CaptureFile.write(new Capture("guest", Set.of("guest"), new Tool("quiesce", "test"),
-                live.probe(auditor.planAll(live.info()))), file);
+                auditor.collect(live)), file);
         String json = Files.readString(file);
-        // Turn one base64 character into another: the answer no longer matches its SHA-256.
+        // Turn one base64 character into another: the capture no longer matches its SHA-256.
         int at = json.indexOf("\"base64\" : \"") + 20;
         Files.writeString(file, json.substring(0, at) + (json.charAt(at) == 'A' ? 'B' : 'A') + json.substring(at + 1));
 
         HostResult result = auditor.audit(new CapturedHost(new HostInfo("guest", Set.of("guest"), Map.of()), file));
         assertEquals(HostStatus.ERROR, result.status());
-        assertTrue(result.error().contains("does not match its SHA-256"), result.error());
+        assertTrue(result.error().contains("does not match its sha256"), result.error());
+    }
+
+    @Test
+    void theHashCoversTheHostAndItsRolesNotOnlyTheAnswer() throws Exception {
+        GuestTree tree = GuestTree.passing(dir.resolve("tree")).mode(GuestTree.FREEZE, "0755");
+        LocalHost live = TreeAudit.localHost(tree.root());
+        Path file = dir.resolve("guest.capture.json");
+        CaptureFile.write(new Capture("guest", Set.of("guest"), new Tool("quiesce", "test"), auditor.collect(live)),
+                file);
+        // With no roles the failing host would skip every rule; the edit must be caught, not believed.
+        Files.writeString(file, Files.readString(file).replace("\"roles\" : [ \"guest\" ]", "\"roles\" : [ ]"));
+        dev.quiesce.model.QuiesceException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.quiesce.model.QuiesceException.class, () -> CapturedHost.open(file));
+        assertTrue(refused.getMessage().contains("does not match its sha256"), refused.getMessage());
     }
 
     @Test

@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.quiesce.facts.AllowedCommand;
+import dev.quiesce.facts.CommandResult;
+import dev.quiesce.facts.Content;
 import dev.quiesce.facts.Fact;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.Facts;
 import dev.quiesce.facts.FileInfo;
 import dev.quiesce.facts.FileKind;
+import dev.quiesce.facts.Lines;
+import dev.quiesce.facts.Listing;
+import dev.quiesce.facts.ProbeFacts;
 import dev.quiesce.facts.ShellProbe;
+import dev.quiesce.facts.ShellQuote;
 import dev.quiesce.model.HostInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** How answers turn into facts on a real machine: absent, capped, filtered, refused, unknown. */
+/** How answers turn into facts on a real machine: absent, capped, filtered, refused, failed, unknown. */
 class LocalHostFactsTest {
     private static final String HUNDRED = "0123456789".repeat(10);
 
@@ -48,97 +55,208 @@ class LocalHostFactsTest {
         ShellProbe.shell(root.resolve("var/log"), "mkfifo vmware-fifo.log");
     }
 
-    private Facts probe(List<FactRequest> requests) throws HostException {
+    private ProbeFacts probe(List<FactRequest<?>> requests) throws HostException {
         return probe(Optional.of(root), requests);
     }
 
-    private static Facts probe(Optional<Path> root, List<FactRequest> requests) throws HostException {
+    private static ProbeFacts probe(Optional<Path> root, List<FactRequest<?>> requests) throws HostException {
         return new LocalHost(new HostInfo("h", Set.of("guest"), Map.of()), root, Duration.ofSeconds(30),
                 Clock.systemUTC()).probe(requests).facts();
     }
 
     @Test
     void whatIsNotThereIsAbsent() throws Exception {
-        FactRequest.FileLines lines = new FactRequest.FileLines("/nope", "*.log", List.of("x"), 100);
-        Facts facts = probe(List.of(new FactRequest.FileStat("/etc/missing"),
+        FactRequest.FileLines lines = FactRequest.FileLines.in("/nope", "*.log", List.of("x"), 100);
+        List<FactRequest<?>> requests = List.of(new FactRequest.FileStat("/etc/missing"),
                 new FactRequest.FileContent("/etc/missing", 10), new FactRequest.DirectoryListing("/nope"), lines,
-                new FactRequest.FileStat("/etc/hundred/below-a-file")));
-        assertInstanceOf(Fact.Absent.class, facts.stat("/etc/missing"));
-        assertInstanceOf(Fact.Absent.class, facts.content("/etc/missing", 10));
-        assertInstanceOf(Fact.Absent.class, facts.listing("/nope"));
-        assertInstanceOf(Fact.Absent.class, facts.lines(lines));
-        assertInstanceOf(Fact.Absent.class, facts.stat("/etc/hundred/below-a-file"));
+                new FactRequest.FileStat("/etc/hundred/below-a-file"));
+        Facts facts = probe(requests);
+        requests.forEach(r -> assertInstanceOf(Fact.Absent.class, facts.get(r), r.describe()));
     }
 
     @Test
     void contentIsCutAtTheCapAndSaysSo() throws Exception {
-        Facts facts = probe(List.of(new FactRequest.FileContent("/etc/hundred", 10),
-                new FactRequest.FileContent("/etc/hundred", 99), new FactRequest.FileContent("/etc/hundred", 100),
-                new FactRequest.FileContent("/etc/hundred", 1000)));
-        assertEquals(new Facts.Content(HUNDRED.substring(0, 10), true), present(facts.content("/etc/hundred", 10)));
-        assertEquals(new Facts.Content(HUNDRED.substring(0, 99), true), present(facts.content("/etc/hundred", 99)));
-        assertEquals(new Facts.Content(HUNDRED, false), present(facts.content("/etc/hundred", 100)));
-        assertEquals(new Facts.Content(HUNDRED, false), present(facts.content("/etc/hundred", 1000)));
+        List<FactRequest<?>> requests = List.of(content(10), content(99), content(100), content(1000));
+        Facts facts = probe(requests);
+        assertEquals(new Content(HUNDRED.substring(0, 10), true), present(facts.get(content(10))));
+        assertEquals(new Content(HUNDRED.substring(0, 99), true), present(facts.get(content(99))));
+        assertEquals(new Content(HUNDRED, false), present(facts.get(content(100))));
+        assertEquals(new Content(HUNDRED, false), present(facts.get(content(1000))));
     }
 
     @Test
-    void lineScanFiltersOnTheHostByNamePatternAndFixedStrings() throws Exception {
-        FactRequest.FileLines scan = new FactRequest.FileLines("/var/log", "vmware*.log", List.of("error", "stun"),
+    void lineScanFiltersOnTheHostByPatternAndFixedStrings() throws Exception {
+        FactRequest.FileLines scan = FactRequest.FileLines.in("/var/log", "vmware*.log", List.of("error", "stun"),
                 1000);
-        FactRequest.FileLines capped = new FactRequest.FileLines("/var/log", "vmware*.log", List.of("error", "stun"),
-                20);
-        FactRequest.FileLines noFile = new FactRequest.FileLines("/var/log", "esx*.log", List.of("error"), 1000);
-        Facts facts = probe(List.of(scan, capped, noFile));
+        FactRequest.FileLines capped = FactRequest.FileLines.in("/var/log", "vmware*.log", List.of("error", "stun"),
+                40);
+        Facts facts = probe(List.of(scan, capped));
 
         // Not vmware.log.1 (pattern), not other.log (pattern), not "ERROR" (fixed strings are exact), and
         // the FIFO named like a log is passed over rather than opened.
         String expected = "/var/log/vmware 1.log:1:a error b\n/var/log/vmware 1.log:3:stun 42 ms\n";
-        assertEquals(new Facts.Content(expected, false), present(facts.lines(scan)));
-        Facts.Content cut = present(facts.lines(capped));
+        Lines lines = present(facts.get(scan));
+        assertEquals(expected, ShellProbe.text(lines));
+        assertEquals(List.of("/var/log/vmware 1.log", "/var/log/vmware-2.log"), lines.files());
+        Lines cut = present(facts.get(capped));
         assertTrue(cut.truncated());
-        assertTrue(cut.text().length() > 10 && cut.text().length() <= 20 && expected.startsWith(cut.text()),
-                cut.text());
-        assertEquals(new Facts.Content("", false), present(facts.lines(noFile)));
+        assertEquals("/var/log/vmware 1.log:1:a error b\n", ShellProbe.text(cut), "only whole lines under the cap");
+    }
+
+    /** Fails before grep -a: GNU grep 3.5+ prints nothing but "binary file matches" for a file with a NUL. */
+    @Test
+    void aLogPaddedWithNulBytesAfterACrashIsStillRead() throws Exception {
+        Files.write(root.resolve("var/log/vmware-3.log"), "before crash error\n\0\0\0\0\0\0\nafter error\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        FactRequest.FileLines scan = FactRequest.FileLines.in("/var/log", "vmware-3.log", List.of("error"), 1000);
+        Lines lines = present(probe(List.of(scan)).get(scan));
+        assertEquals(List.of(1L, 3L), lines.lines().stream().map(Lines.Line::number).toList(), lines.toString());
+    }
+
+    /** Fails before "nofiles" was absent: no log at all read the same as logs that hold no such line. */
+    @Test
+    void noFileToScanIsAbsentWhileFilesWithNoMatchingLineArePresentAndEmpty() throws Exception {
+        FactRequest.FileLines noFile = FactRequest.FileLines.in("/var/log", "esx*.log", List.of("error"), 1000);
+        FactRequest.FileLines noLine = FactRequest.FileLines.in("/var/log", "vmware-2.log", List.of("error"), 1000);
+        Facts facts = probe(List.of(noFile, noLine));
+        assertInstanceOf(Fact.Absent.class, facts.get(noFile));
+        assertEquals(new Lines(List.of("/var/log/vmware-2.log"), List.of(), false), present(facts.get(noLine)));
+    }
+
+    @Test
+    void aPatternMayGlobDirectoriesAsAnEsxiDatastoreLayoutNeeds() throws Exception {
+        for (String vm : List.of("db1", "db 2")) {
+            Files.createDirectories(root.resolve("vmfs/volumes/ds1").resolve(vm));
+            Files.writeString(root.resolve("vmfs/volumes/ds1").resolve(vm).resolve("vmware.log"),
+                    "Checkpoint_Unstun: vm stopped for 1000 us\n");
+        }
+        FactRequest.FileLines scan = new FactRequest.FileLines("/vmfs/volumes/*/*/vmware*.log",
+                List.of("Checkpoint_Unstun"), 1000);
+        Lines lines = present(probe(List.of(scan)).get(scan));
+        assertEquals(List.of("/vmfs/volumes/ds1/db 2/vmware.log", "/vmfs/volumes/ds1/db1/vmware.log"), lines.files());
+        assertEquals(2, lines.lines().size());
+    }
+
+    @Test
+    void aFileGrepCannotReadMakesTheScanUnknownNotEmpty() throws Exception {
+        // Reading /proc/self/mem from its start fails with EIO: grep exits 2, which must not read as "no line".
+        FactRequest.FileLines scan = new FactRequest.FileLines("/proc/self/mem", List.of("x"), 1000);
+        Fact.Unknown<?> unknown = assertInstanceOf(Fact.Unknown.class, probe(Optional.empty(), List.of(scan)).get(scan));
+        assertEquals(Fact.Cause.UNEXPECTED, unknown.cause());
+        assertTrue(unknown.reason().contains("Input/output error"), unknown.reason());
     }
 
     @Test
     void aFifoNamedLikeALogDoesNotHangTheProbe() throws Exception {
-        FactRequest.FileLines scan = new FactRequest.FileLines("/var/log", "*.log", List.of("error"), 1000);
-        Facts facts = probe(List.of(new FactRequest.FileContent("/var/log/vmware-fifo.log", 100),
-                new FactRequest.FileStat("/var/log/vmware-fifo.log"), scan,
-                new FactRequest.FileContent("/var/log", 100), new FactRequest.DirectoryListing("/etc/hundred")));
+        FactRequest.FileLines scan = FactRequest.FileLines.in("/var/log", "*.log", List.of("error"), 1000);
+        FactRequest.FileContent fifo = new FactRequest.FileContent("/var/log/vmware-fifo.log", 100);
+        FactRequest.FileContent directory = new FactRequest.FileContent("/var/log", 100);
+        FactRequest.DirectoryListing file = new FactRequest.DirectoryListing("/etc/hundred");
+        Facts facts = probe(List.of(fifo, new FactRequest.FileStat("/var/log/vmware-fifo.log"), scan, directory, file));
 
-        Fact.Unknown<?> fifo = assertInstanceOf(Fact.Unknown.class, facts.content("/var/log/vmware-fifo.log", 100));
-        assertTrue(fifo.reason().contains("not a regular file"), fifo.reason());
-        assertEquals(FileKind.FIFO, present(facts.stat("/var/log/vmware-fifo.log")).kind());
+        Fact.Unknown<?> fifoFact = assertInstanceOf(Fact.Unknown.class, facts.get(fifo));
+        assertEquals(Fact.Cause.WRONG_KIND, fifoFact.cause());
+        assertTrue(fifoFact.reason().contains("not a regular file"), fifoFact.reason());
+        assertEquals(FileKind.FIFO, present(facts.get(new FactRequest.FileStat("/var/log/vmware-fifo.log"))).kind());
         assertEquals("/var/log/other.log:1:error elsewhere\n/var/log/vmware 1.log:1:a error b\n",
-                present(facts.lines(scan)).text());
-        Fact.Unknown<?> directory = assertInstanceOf(Fact.Unknown.class, facts.content("/var/log", 100));
-        assertTrue(directory.reason().contains("not a regular file"), directory.reason());
-        Fact.Unknown<?> file = assertInstanceOf(Fact.Unknown.class, facts.listing("/etc/hundred"));
-        assertTrue(file.reason().contains("not a directory"), file.reason());
+                ShellProbe.text(present(facts.get(scan))));
+        Fact.Unknown<?> directoryFact = assertInstanceOf(Fact.Unknown.class, facts.get(directory));
+        assertTrue(directoryFact.reason().contains("not a regular file"), directoryFact.reason());
+        Fact.Unknown<?> fileFact = assertInstanceOf(Fact.Unknown.class, facts.get(file));
+        assertTrue(fileFact.reason().contains("not a directory"), fileFact.reason());
     }
 
     @Test
     void commandsRunOnTheRealHostAndNotUnderARoot() throws Exception {
-        FactRequest uname = new FactRequest.CommandOutput(AllowedCommand.UNAME, List.of());
+        FactRequest.CommandOutput uname = new FactRequest.CommandOutput(AllowedCommand.UNAME);
         Facts real = probe(Optional.empty(), List.of(uname));
         Facts tree = probe(List.of(uname));
 
-        Facts.CommandResult result = present(real.command(AllowedCommand.UNAME, List.of()));
+        CommandResult result = present(real.get(uname));
         assertEquals(0, result.exitStatus());
         byte[] expected = ShellProbe.execute(List.of("uname", "-srm"), new byte[0]);
-        assertEquals(new String(expected, StandardCharsets.UTF_8), result.output());
-        Fact.Unknown<?> skipped = assertInstanceOf(Fact.Unknown.class, tree.command(AllowedCommand.UNAME, List.of()));
+        assertEquals(new String(expected, StandardCharsets.UTF_8), result.stdout());
+        Fact.Unknown<?> skipped = assertInstanceOf(Fact.Unknown.class, tree.get(uname));
+        assertEquals(Fact.Cause.UNAVAILABLE, skipped.cause());
         assertTrue(skipped.reason().contains("--root"), skipped.reason());
     }
 
     @Test
     void aCommandThatIsNotInstalledIsAbsent() throws Exception {
         assumeTrue(ShellProbe.executable("vim-cmd").isEmpty(), "vim-cmd is installed here");
-        FactRequest request = new FactRequest.CommandOutput(AllowedCommand.VIM_CMD_GETALLVMS, List.of());
-        Facts facts = probe(Optional.empty(), List.of(request));
-        assertInstanceOf(Fact.Absent.class, facts.command(AllowedCommand.VIM_CMD_GETALLVMS, List.of()));
+        FactRequest.CommandOutput request = new FactRequest.CommandOutput(AllowedCommand.VIM_CMD_GETALLVMS);
+        assertInstanceOf(Fact.Absent.class, probe(Optional.empty(), List.of(request)).get(request));
+    }
+
+    /**
+     * Fails before a command ran once with both streams kept: a failing command was run a second time to
+     * read its stderr, and its non-zero status came back as a result a check could take for an answer.
+     */
+    @Test
+    void aFailingCommandRunsOnceKeepsBothStreamsAndIsAFailureUnlessItsStatusMeansSomething() throws Exception {
+        Path runs = root.resolve("runs");
+        String iris = "iris() { echo run >>" + ShellQuote.quote(runs.toString())
+                + "; echo 'partial output'; echo 'iris: Failed to login: Permission denied' >&2; return 1; }\n";
+        FactRequest.CommandOutput plain = new FactRequest.CommandOutput(AllowedCommand.IRIS_QLIST);
+        FactRequest.CommandOutput meaningful = plain.meaning(1);
+        Facts facts = ShellProbe.run(ShellProbe.sh().withPrelude(iris), "", List.of(plain, meaningful)).facts();
+
+        assertEquals(List.of("run"), Files.readAllLines(runs), "one run for both readings of one command");
+        Fact.Unknown<?> failed = assertInstanceOf(Fact.Unknown.class, facts.get(plain));
+        assertEquals(Fact.Cause.COMMAND_FAILED, failed.cause());
+        assertTrue(failed.reason().contains("exited 1: iris: Failed to login"), failed.reason());
+        assertEquals(new CommandResult(1, "partial output\n", "iris: Failed to login: Permission denied"),
+                present(facts.get(meaningful)));
+    }
+
+    /**
+     * Fails before a vanished entry was skipped: the listing stopped at the entry that went between the
+     * glob and stat, and "No such file or directory" at the end of the error made the whole directory
+     * absent, so a directory full of bad scripts passed.
+     */
+    @Test
+    void anEntryThatVanishesWhileTheDirectoryIsListedIsCountedAndTheRestStillListed() throws Exception {
+        Path d = Files.createDirectories(root.resolve("scripts"));
+        for (String name : List.of("10-a", "20-b", "30-c")) {
+            Files.writeString(d.resolve(name), name);
+        }
+        // stat is shadowed so that 20-b is deleted just before the listing's one stat call reads it.
+        String vanish = "stat() { case \"$2\" in *@*) rm -f " + ShellQuote.quote(d.resolve("20-b").toString())
+                + ";; esac; command stat \"$@\"; }\n";
+        FactRequest.DirectoryListing listing = new FactRequest.DirectoryListing("/scripts");
+        Facts facts = ShellProbe.run(ShellProbe.sh().withPrelude(vanish), root.toString(), List.of(listing)).facts();
+
+        Listing read = present(facts.get(listing));
+        assertEquals(List.of("/scripts/10-a", "/scripts/30-c"), read.entries().stream().map(FileInfo::path).toList());
+        assertEquals(1, read.vanished());
+    }
+
+    @Test
+    void aDirectoryWithMoreEntriesThanTheCapIsCutAndSaysHowManyWereLeftOut() throws Exception {
+        Path d = Files.createDirectories(root.resolve("many"));
+        for (int i = 0; i < 25; i++) {
+            Files.writeString(d.resolve(String.format("%02d", i)), "");
+        }
+        Files.writeString(d.resolve(".dot"), "");
+        FactRequest.DirectoryListing capped = new FactRequest.DirectoryListing("/many", 10);
+        Listing read = present(probe(List.of(capped)).get(capped));
+        assertEquals(10, read.entries().size());
+        assertEquals(16, read.omitted());
+        assertTrue(read.cut());
+    }
+
+    @Test
+    void theHostsClockAndZoneAreRecordedWithTheFacts() throws Exception {
+        Instant before = Instant.now().minusSeconds(2);
+        ProbeFacts facts = probe(List.of(new FactRequest.FileStat("/etc/hundred")));
+        Instant after = Instant.now().plusSeconds(2);
+        assertTrue(facts.info().clock().orElseThrow().isAfter(before) && facts.asOf().isBefore(after), facts.info()
+                .toString());
+        assertEquals(facts.info().clock().orElseThrow(), facts.asOf());
+        assertTrue(facts.info().zoneOffset().isPresent(), facts.info().toString());
+        FileInfo hundred = present(facts.get(new FactRequest.FileStat("/etc/hundred")));
+        assertEquals(Files.getLastModifiedTime(root.resolve("etc/hundred")).toInstant().getEpochSecond(),
+                hundred.modified().orElseThrow().getEpochSecond());
     }
 
     /**
@@ -161,23 +279,32 @@ class LocalHostFactsTest {
         assumeTrue(new String(probe, StandardCharsets.UTF_8).equals("65534\nopen\n"),
                 "cannot run as nobody here, or nobody cannot reach the temporary directory");
 
-        FactRequest.FileLines lines = new FactRequest.FileLines("/etc", "*", List.of("0"), 1000);
-        List<FactRequest> requests = List.of(new FactRequest.FileStat("/locked/secret"),
+        FactRequest.FileLines lines = FactRequest.FileLines.in("/etc", "*", List.of("0"), 1000);
+        FactRequest.FileLines lockedLines = FactRequest.FileLines.in("/locked", "*", List.of("s"), 1000);
+        List<FactRequest<?>> unreadable = List.of(new FactRequest.FileStat("/locked/secret"),
                 new FactRequest.FileContent("/locked/secret", 100), new FactRequest.DirectoryListing("/locked"),
-                new FactRequest.FileStat("/etc/hundred"), new FactRequest.FileContent("/etc/hundred", 100), lines,
-                new FactRequest.FileContent("/etc/open", 100));
+                new FactRequest.FileContent("/etc/hundred", 100), lines, lockedLines,
+                new FactRequest.FileStat("/locked/missing/below"));
+        List<FactRequest<?>> requests = new java.util.ArrayList<>(unreadable);
+        requests.addAll(List.of(new FactRequest.FileStat("/etc/hundred"), new FactRequest.FileContent("/etc/open",
+                100)));
         for (ShellProbe.Shell shell : List.of(ShellProbe.sh(), ShellProbe.sh().withPrelude(ShellProbe.NO_STAT_C))) {
-            Facts facts = ShellProbe.run(shell.runAs(asNobody), root.toString(), requests).facts();
+            ProbeFacts facts = ShellProbe.run(shell.runAs(asNobody), root.toString(), requests).facts();
             assertEquals(Optional.of(65534L), facts.info().uid(), shell.name());
-            for (Fact<?> fact : List.of(facts.stat("/locked/secret"), facts.content("/locked/secret", 100),
-                    facts.listing("/locked"), facts.content("/etc/hundred", 100), facts.lines(lines))) {
-                Fact.Unknown<?> unknown = assertInstanceOf(Fact.Unknown.class, fact, shell.name());
+            for (FactRequest<?> request : unreadable) {
+                Fact.Unknown<?> unknown = assertInstanceOf(Fact.Unknown.class, facts.get(request), shell.name() + ": "
+                        + request.describe());
+                assertEquals(Fact.Cause.DENIED, unknown.cause(), unknown.reason());
                 assertTrue(unknown.reason().contains("permission denied"), shell.name() + ": " + unknown.reason());
                 assertTrue(unknown.reason().contains("uid 65534"), unknown.reason());
             }
-            FileInfo hundred = present(facts.stat("/etc/hundred"));
+            FileInfo hundred = present(facts.get(new FactRequest.FileStat("/etc/hundred")));
             assertEquals(0, hundred.uid(), "the status of an unreadable file is still known");
-            assertEquals(new Facts.Content("open\n", false), present(facts.content("/etc/open", 100)));
+            assertEquals(new Content("open\n", false), present(facts.get(new FactRequest.FileContent("/etc/open", 100))));
         }
+    }
+
+    private static FactRequest.FileContent content(int maxBytes) {
+        return new FactRequest.FileContent("/etc/hundred", maxBytes);
     }
 }

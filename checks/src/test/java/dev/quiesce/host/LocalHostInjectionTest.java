@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiesce.facts.AllowedCommand;
+import dev.quiesce.facts.Content;
+import dev.quiesce.facts.ShellProbe;
 import dev.quiesce.facts.Fact;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.Facts;
@@ -64,7 +66,7 @@ class LocalHostInjectionTest {
                 "a; " + touch, "a && " + touch, "a | " + touch, "a\\\n; " + touch);
     }
 
-    private static Facts probe(Path root, List<FactRequest> requests) throws HostException {
+    private static Facts probe(Path root, List<FactRequest<?>> requests) throws HostException {
         return new LocalHost(new HostInfo("h", Set.of("guest"), Map.of()), Optional.of(root), Duration.ofSeconds(30),
                 Clock.systemUTC()).probe(requests).facts();
     }
@@ -72,7 +74,7 @@ class LocalHostInjectionTest {
     @Test
     void hostileValuesInEveryKindOfRequestRunNothing() throws Exception {
         Path root = Files.createDirectories(temp.resolve("root"));
-        List<FactRequest> requests = new ArrayList<>();
+        List<FactRequest<?>> requests = new ArrayList<>();
         List<String> paths = new ArrayList<>();
         for (String attack : attacks("touch " + canary)) {
             String path = "/" + attack;
@@ -80,33 +82,35 @@ class LocalHostInjectionTest {
             requests.add(new FactRequest.FileStat(path));
             requests.add(new FactRequest.FileContent(path, 100));
             requests.add(new FactRequest.DirectoryListing(path));
-            requests.add(new FactRequest.FileLines(path, "*", List.of("x"), 100));
+            requests.add(FactRequest.FileLines.in(path, "*", List.of("x"), 100));
         }
         Files.createDirectories(root.resolve("var/log"));
         Files.writeString(root.resolve("var/log/a.log"), "x\n");
         List<FactRequest.FileLines> lines = new ArrayList<>();
         for (String attack : attacks("touch " + relativeCanary)) {
             if (!attack.contains("\n")) {
-                lines.add(new FactRequest.FileLines("/var/log", attack, List.of(attack), 100));
-                lines.add(new FactRequest.FileLines("/var/log", "*.log", List.of(attack, "x"), 100));
+                lines.add(FactRequest.FileLines.in("/var/log", attack, List.of(attack), 100));
+                lines.add(FactRequest.FileLines.in("/var/log", "*.log", List.of(attack, "x"), 100));
             }
         }
         requests.addAll(lines);
 
-        Facts facts = probe(root, requests);
+        dev.quiesce.facts.ProbeFacts facts = (dev.quiesce.facts.ProbeFacts) probe(root, requests);
 
         assertTrue(facts.info().uid().isPresent(), "the probe ran to its info frame");
         for (String path : paths) {
-            assertInstanceOf(Fact.Absent.class, facts.stat(path), path);
-            assertInstanceOf(Fact.Absent.class, facts.content(path, 100), path);
-            assertInstanceOf(Fact.Absent.class, facts.listing(path), path);
-            assertInstanceOf(Fact.Absent.class, facts.lines(new FactRequest.FileLines(path, "*", List.of("x"), 100)),
-                    path);
+            assertInstanceOf(Fact.Absent.class, facts.get(new FactRequest.FileStat(path)), path);
+            assertInstanceOf(Fact.Absent.class, facts.get(new FactRequest.FileContent(path, 100)), path);
+            assertInstanceOf(Fact.Absent.class, facts.get(new FactRequest.DirectoryListing(path)), path);
+            assertInstanceOf(Fact.Absent.class, facts.get(FactRequest.FileLines.in(path, "*", List.of("x"), 100)), path);
         }
         for (FactRequest.FileLines request : lines) {
             // A hostile pattern is a pattern that matches no file; "*.log" finds the line "x" and no other.
-            String expected = request.namePattern().equals("*.log") ? "/var/log/a.log:1:x\n" : "";
-            assertEquals(new Facts.Content(expected, false), present(facts.lines(request)), request.toString());
+            if (request.pattern().equals("/var/log/*.log")) {
+                assertEquals("/var/log/a.log:1:x\n", ShellProbe.text(present(facts.get(request))), request.toString());
+            } else {
+                assertInstanceOf(Fact.Absent.class, facts.get(request), request.toString());
+            }
         }
     }
 
@@ -131,7 +135,7 @@ class LocalHostInjectionTest {
         if ("UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"))) {
             names.add("ünïcödé 日本");
         }
-        List<FactRequest> requests = new ArrayList<>();
+        List<FactRequest<?>> requests = new ArrayList<>();
         for (String name : names) {
             Path file = d.resolve(name);
             Files.writeString(file, "content of " + name + "\n");
@@ -143,38 +147,38 @@ class LocalHostInjectionTest {
         Files.createDirectories(root.resolve("g/a"));
         Files.writeString(root.resolve("g/[a]/inside-brackets"), "");
         Files.writeString(root.resolve("g/a/inside-a"), "");
-        FactRequest.FileLines everything = new FactRequest.FileLines("/d", "*", List.of("content of"), 64 * 1024);
-        FactRequest.FileLines quoteStar = new FactRequest.FileLines("/d", "it'*", List.of("it's"), 1000);
-        FactRequest.FileLines bracket = new FactRequest.FileLines("/d", "[[]a]", List.of("content"), 1000);
-        FactRequest.FileLines dollar = new FactRequest.FileLines("/d", "$(*", List.of("$(touch"), 1000);
+        FactRequest.FileLines everything = FactRequest.FileLines.in("/d", "*", List.of("content of"), 64 * 1024);
+        FactRequest.FileLines quoteStar = FactRequest.FileLines.in("/d", "it'*", List.of("it's"), 1000);
+        FactRequest.FileLines bracket = FactRequest.FileLines.in("/d", "[[]a]", List.of("content"), 1000);
+        FactRequest.FileLines dollar = FactRequest.FileLines.in("/d", "$(*", List.of("$(touch"), 1000);
         requests.addAll(List.of(new FactRequest.DirectoryListing("/d"), new FactRequest.DirectoryListing("/g/[a]"),
                 everything, quoteStar, bracket, dollar));
 
         Facts facts = probe(root, requests);
 
         for (String name : names) {
-            FileInfo info = present(facts.stat("/d/" + name));
+            FileInfo info = present(facts.get(new FactRequest.FileStat("/d/" + name)));
             assertEquals(FileKind.REGULAR, info.kind(), name);
             assertEquals(new FileMode(0640), info.mode(), name);
             assertEquals(Files.size(d.resolve(name)), info.size(), name);
-            assertEquals(new Facts.Content("content of " + name + "\n", false), present(facts.content("/d/" + name,
-                    1000)), name);
+            assertEquals(new Content("content of " + name + "\n", false), present(facts.get(
+                    new FactRequest.FileContent("/d/" + name, 1000))), name);
         }
-        assertEquals(new TreeSet<>(names), present(facts.listing("/d")).stream().map(FileInfo::name)
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
-        assertEquals(List.of("/g/[a]/inside-brackets"), present(facts.listing("/g/[a]")).stream()
-                .map(FileInfo::path).toList());
-        String all = present(facts.lines(everything)).text();
+        assertEquals(new TreeSet<>(names), present(facts.get(new FactRequest.DirectoryListing("/d"))).entries().stream()
+                .map(FileInfo::name).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+        assertEquals(List.of("/g/[a]/inside-brackets"), present(facts.get(new FactRequest.DirectoryListing("/g/[a]")))
+                .entries().stream().map(FileInfo::path).toList());
+        String all = ShellProbe.text(present(facts.get(everything)));
         for (String name : names) {
             String content = "content of " + name + "\n";
             String line = "/d/" + name + ":1:" + content.substring(0, content.indexOf('\n') + 1);
             // The name pattern is a shell pattern with glob semantics: '*' does not match a leading dot.
             assertEquals(!name.startsWith("."), all.contains(line), name);
         }
-        assertEquals("/d/it's:1:content of it's\n", present(facts.lines(quoteStar)).text());
-        assertEquals("/d/[a]:1:content of [a]\n", present(facts.lines(bracket)).text());
+        assertEquals("/d/it's:1:content of it's\n", ShellProbe.text(present(facts.get(quoteStar))));
+        assertEquals("/d/[a]:1:content of [a]\n", ShellProbe.text(present(facts.get(bracket))));
         assertEquals("/d/$(touch " + relativeCanary + "):1:content of $(touch " + relativeCanary + ")\n",
-                present(facts.lines(dollar)).text());
+                ShellProbe.text(present(facts.get(dollar))));
     }
 
     static <T> T present(Fact<T> fact) {

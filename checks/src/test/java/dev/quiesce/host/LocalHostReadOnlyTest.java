@@ -56,26 +56,26 @@ class LocalHostReadOnlyTest {
                 """);
         Map<String, String> before = snapshot(temp);
 
-        List<FactRequest> underRoot = requestsFor(root, "");
-        Facts treeFacts = probe(Optional.of(root), underRoot);
-        List<FactRequest> byAbsolutePath = new ArrayList<>(requestsFor(root, root.toString()));
+        List<FactRequest<?>> underRoot = requestsFor(root, "");
+        dev.quiesce.facts.ProbeFacts treeFacts = probe(Optional.of(root), underRoot);
+        List<FactRequest<?>> byAbsolutePath = new ArrayList<>(requestsFor(root, root.toString()));
         byAbsolutePath.add(new FactRequest.CommandOutput(AllowedCommand.UNAME, List.of()));
         byAbsolutePath.add(new FactRequest.CommandOutput(AllowedCommand.SYSTEMD_DETECT_VIRT, List.of()));
-        Facts hostFacts = probe(Optional.empty(), byAbsolutePath);
+        dev.quiesce.facts.ProbeFacts hostFacts = probe(Optional.empty(), byAbsolutePath);
 
         Map<String, String> after = snapshot(temp);
         assertEquals(before.keySet(), after.keySet(), "no path may appear or disappear");
         assertEquals(before, after);
         // The probes did run and answer: this is not a pass by doing nothing.
-        assertInstanceOf(Fact.Present.class, treeFacts.content("/etc/plain.conf", 64));
-        assertInstanceOf(Fact.Present.class, hostFacts.listing(root + "/var/log"));
-        assertInstanceOf(Fact.Present.class, hostFacts.command(AllowedCommand.UNAME, List.of()));
+        assertInstanceOf(Fact.Present.class, treeFacts.get(new FactRequest.FileContent("/etc/plain.conf", 64)));
+        assertInstanceOf(Fact.Present.class, hostFacts.get(new FactRequest.DirectoryListing(root + "/var/log")));
+        assertInstanceOf(Fact.Present.class, hostFacts.get(new FactRequest.CommandOutput(AllowedCommand.UNAME)));
         assertTrue(treeFacts.info().uid().isPresent() && hostFacts.info().uid().isPresent());
     }
 
     /** Stat, content and (for directories) listing and line scans of every path in the tree. */
-    private static List<FactRequest> requestsFor(Path root, String prefix) throws IOException {
-        List<FactRequest> requests = new ArrayList<>();
+    private static List<FactRequest<?>> requestsFor(Path root, String prefix) throws IOException {
+        List<FactRequest<?>> requests = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.toList()) {
                 String shown = prefix + "/" + root.relativize(path);
@@ -86,15 +86,15 @@ class LocalHostReadOnlyTest {
                 requests.add(new FactRequest.FileContent(shown, 64));
                 if (Files.isDirectory(path, NOFOLLOW_LINKS)) {
                     requests.add(new FactRequest.DirectoryListing(shown));
-                    requests.add(new FactRequest.FileLines(shown, "*", List.of("error", "value"), 1000));
-                    requests.add(new FactRequest.FileLines(shown, "vmware*.log", List.of("error"), 1000));
+                    requests.add(FactRequest.FileLines.in(shown, "*", List.of("error", "value"), 1000));
+                    requests.add(FactRequest.FileLines.in(shown, "vmware*.log", List.of("error"), 1000));
                 }
             }
         }
         return requests;
     }
 
-    private static Facts probe(Optional<Path> root, List<FactRequest> requests) throws HostException {
+    private static dev.quiesce.facts.ProbeFacts probe(Optional<Path> root, List<FactRequest<?>> requests) throws HostException {
         return new LocalHost(new HostInfo("h", Set.of("guest"), Map.of()), root, Duration.ofSeconds(30),
                 Clock.systemUTC()).probe(requests).facts();
     }

@@ -71,9 +71,9 @@ class SshHostTest {
 
     @Test
     void theProbeRunsAsTheLoginUserAndReadsFacts() throws Exception {
-        Facts facts = host(target(), settings(SSHD.knownHosts(), false, SSHD.clientKey()))
+        dev.quiesce.facts.ProbeFacts facts = host(target(), settings(SSHD.knownHosts(), false, SSHD.clientKey()))
                 .probe(List.of(new FactRequest.FileStat("/etc/passwd"))).facts();
-        Fact<FileInfo> passwd = facts.stat("/etc/passwd");
+        Fact<FileInfo> passwd = facts.get(new FactRequest.FileStat("/etc/passwd"));
         assertTrue(passwd instanceof Fact.Present<FileInfo> p && p.value().ownedBy("root").orElseThrow(),
                 passwd.toString());
         assertTrue(facts.info().uid().orElseThrow() > 0, "ran as " + facts.info());
@@ -118,10 +118,10 @@ class SshHostTest {
 
     @Test
     void sudoThatWantsAPasswordLeavesTheProbeUnprivilegedAndSaysWhy() throws Exception {
-        Facts facts = host(target().withSudo(true), settings(SSHD.knownHosts(), false, SSHD.clientKey()))
+        dev.quiesce.facts.ProbeFacts facts = host(target().withSudo(true), settings(SSHD.knownHosts(), false, SSHD.clientKey()))
                 .probe(List.of(new FactRequest.FileContent("/etc/shadow", 100))).facts();
         assertTrue(facts.info().uid().orElseThrow() > 0, "not root: " + facts.info());
-        var shadow = facts.content("/etc/shadow", 100);
+        var shadow = facts.get(new FactRequest.FileContent("/etc/shadow", 100));
         assertTrue(shadow instanceof Fact.Unknown<?> u && u.reason().contains("permission denied")
                 && u.reason().contains("sudo -n was refused"), shadow.toString());
     }
@@ -164,10 +164,11 @@ class SshHostTest {
         Path canary = dir.resolve("canary");
         List<String> hostile = List.of("/tmp/x$(touch " + canary + ")", "/tmp/x`touch " + canary + "`",
                 "/tmp/x'; touch " + canary + "; '", "/tmp/x\"; touch " + canary + "; \"", "/tmp/x\ntouch " + canary);
-        Facts facts = host(target(), settings(SSHD.knownHosts(), false, SSHD.clientKey()))
-                .probe(hostile.stream().<FactRequest>map(FactRequest.FileStat::new).toList()).facts();
+        dev.quiesce.facts.ProbeFacts facts = host(target(), settings(SSHD.knownHosts(), false, SSHD.clientKey()))
+                .probe(hostile.stream().<FactRequest<?>>map(FactRequest.FileStat::new).toList()).facts();
         for (String path : hostile) {
-            assertTrue(facts.stat(path) instanceof Fact.Absent, path + ": " + facts.stat(path));
+            Fact<FileInfo> fact = facts.get(new FactRequest.FileStat(path));
+            assertTrue(fact instanceof Fact.Absent, path + ": " + fact);
         }
         assertFalse(Files.exists(canary), "the canary was created: a value ran as a command");
     }
@@ -179,7 +180,7 @@ class SshHostTest {
                 + OpenSshServer.USER + "\n  IdentityFile " + SSHD.clientKey() + "\n");
         SshSettings viaConfig = new SshSettings(SSHD.knownHosts(), false, List.of(), Duration.ofSeconds(5),
                 Duration.ofSeconds(30), 0, Duration.ofMillis(100), Optional.of(config));
-        Facts facts = host(SshTarget.parse("db-alias"), viaConfig).probe(List.of()).facts();
+        dev.quiesce.facts.ProbeFacts facts = host(SshTarget.parse("db-alias"), viaConfig).probe(List.of()).facts();
         assertTrue(facts.info().uid().orElseThrow() > 0, facts.info().toString());
     }
 
@@ -199,7 +200,7 @@ class SshHostTest {
             assertEquals(0, adding.waitFor(), "ssh-add");
             SshSettings viaAgent = new SshSettings(SSHD.knownHosts(), false, List.of(), Duration.ofSeconds(5),
                     Duration.ofSeconds(30), 0, Duration.ofMillis(100), Optional.empty(), Optional.of(socket));
-            Facts facts = host(target(), viaAgent).probe(List.of()).facts();
+            dev.quiesce.facts.ProbeFacts facts = host(target(), viaAgent).probe(List.of()).facts();
             assertTrue(facts.info().uid().orElseThrow() > 0, facts.info().toString());
         } finally {
             agent.destroy();
@@ -238,8 +239,9 @@ class SshHostTest {
         SshTarget viaJump = new SshTarget("127.0.0.1", Optional.of(SSHD.port()), Optional.of(OpenSshServer.USER),
                 Optional.empty(), false, Optional.of(jump), Optional.empty());
         SshHost host = host(viaJump, settings(SSHD.knownHosts(), false, SSHD.clientKey()));
-        Facts facts = host.probe(List.of(new FactRequest.FileStat("/etc/passwd"))).facts();
-        assertTrue(facts.stat("/etc/passwd") instanceof Fact.Present, facts.stat("/etc/passwd").toString());
+        dev.quiesce.facts.ProbeFacts facts = host.probe(List.of(new FactRequest.FileStat("/etc/passwd"))).facts();
+        Fact<FileInfo> passwd = facts.get(new FactRequest.FileStat("/etc/passwd"));
+        assertTrue(passwd instanceof Fact.Present, passwd.toString());
         assertTrue(host.transport().endsWith("via " + jump), host.transport());
         awaitLog();
         assertEquals(1, SSHD.execRequests() - execs, "the jump host runs no command; the target runs one exec");

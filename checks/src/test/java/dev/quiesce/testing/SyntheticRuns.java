@@ -149,7 +149,7 @@ public final class SyntheticRuns {
             }
             String name = hostNames.get(h);
             HostStatus status = unreachable.containsKey(h) ? HostStatus.UNREACHABLE : HostStatus.AUDITED;
-            hosts.add(new HostResult(name, Set.of("guest", "iris"), "capture", status, unreachable.get(h), findings,
+            hosts.add(new HostResult(name, Set.of("guest", "iris"), "capture", status, unreachable.get(h), findings, null,
                     capture.apply(name)));
         }
         return new AuditRun(id, STARTED, FINISHED, TOOL, List.of(pack), hosts);

@@ -1,6 +1,7 @@
 package dev.quiesce.cli;
 
 import dev.quiesce.check.CheckRegistry;
+import dev.quiesce.engine.KnownRoles;
 import dev.quiesce.host.CapturedHost;
 import dev.quiesce.host.Host;
 import dev.quiesce.host.Inventory;
@@ -58,6 +59,9 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() {
         CheckRegistry registry = CheckRegistry.standard();
         List<RulePack> packs = rules.load(registry);
+        if (local.local || !ssh.targets().isEmpty()) {
+            local.requireKnownRoles(packs);
+        }
         List<Host> hosts = new ArrayList<>();
         local.host(LocalOptions.PROBE_TIMEOUT, Clock.systemUTC()).ifPresent(hosts::add);
         captures.forEach(file -> hosts.add(CapturedHost.open(file)));
@@ -67,8 +71,12 @@ final class AuditCommand implements Callable<Integer> {
                     sshSettings, Clock.systemUTC()));
         }
         if (inventory != null) {
-            Inventory.load(inventory).hosts().forEach(h -> hosts.add(h.open(LocalOptions.PROBE_TIMEOUT, sshSettings,
-                    Clock.systemUTC())));
+            Inventory loaded = Inventory.load(inventory);
+            List<dev.quiesce.model.Problem> unknown = loaded.unknownRoles(KnownRoles.of(packs));
+            if (!unknown.isEmpty()) {
+                throw new dev.quiesce.model.QuiesceException(unknown);
+            }
+            loaded.hosts().forEach(h -> hosts.add(h.open(LocalOptions.PROBE_TIMEOUT, sshSettings, Clock.systemUTC())));
         }
         if (hosts.isEmpty()) {
             throw new dev.quiesce.model.QuiesceException("nothing to audit: give --local, --host HOST, --capture FILE "
@@ -79,10 +87,12 @@ final class AuditCommand implements Callable<Integer> {
         }
         Shard part = shard == null ? null : Shard.parse(shard);
         List<Host> selected = part == null ? hosts : part.of(hosts, h -> h.info().name());
+        // Another shard's ESXi hosts are probed for what this shard's guests read of them, not reported.
+        List<Host> others = hosts.stream().filter(h -> !selected.contains(h)).toList();
         if (parallel < 1) {
             throw new dev.quiesce.model.QuiesceException("--parallel must be at least 1");
         }
-        return AuditExecution.run(registry, packs, selected, parallel,
+        return AuditExecution.run(registry, packs, selected, others, parallel,
                 part == null ? null : part.index() + "/" + part.count(), report,
                     spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class AuditExecution {
     private AuditExecution() {}
 
-    static int run(CheckRegistry registry, List<RulePack> packs, List<Host> hosts, int parallel, String shard,
+    static int run(CheckRegistry registry, List<RulePack> packs, List<Host> hosts, List<Host> others, int parallel,
+                   String shard,
                    ReportOptions options,
                    List<String> commandLine, PrintWriter out, PrintWriter err) {
         ReportSettings settings = options.settings();
@@ -37,7 +38,7 @@ final class AuditExecution {
         Renderers renderers = Renderers.standard();
         boolean terminal = ProgressPrinter.stderrIsTerminal();
         AuditInProgress audit = new Auditor(registry, packs, ToolVersion.tool(), Clock.systemUTC(), parallel)
-                .start(hosts, new ProgressPrinter(err, terminal));
+                .start(hosts, others, new ProgressPrinter(err, terminal));
         ReportSettings partialSettings = settings;
         // Whoever claims first writes the reports: the shutdown hook after Ctrl-C, or this thread when done.
         AtomicBoolean writing = new AtomicBoolean();

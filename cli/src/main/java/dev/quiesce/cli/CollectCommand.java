@@ -3,7 +3,6 @@ package dev.quiesce.cli;
 import dev.quiesce.check.CheckRegistry;
 import dev.quiesce.engine.Auditor;
 import dev.quiesce.engine.ToolVersion;
-import dev.quiesce.facts.ProbeAnswer;
 import dev.quiesce.facts.ProbeTranscript;
 import dev.quiesce.host.Capture;
 import dev.quiesce.host.CaptureFile;
@@ -69,17 +68,19 @@ final class CollectCommand implements Callable<Integer> {
         Host host = host();
         ProbeTranscript transcript;
         try {
-            transcript = host.probe(auditor.planAll(host.info()));
+            transcript = auditor.collect(host);
         } catch (HostException e) {
             spec.commandLine().getErr().println("quiesce: " + host.info().name() + ": " + e.getMessage());
             return ExitCode.HOST_NOT_AUDITED.code;
         }
         CaptureFile.write(new Capture(host.info().name(), host.info().roles(), ToolVersion.tool(), transcript), output);
-        ProbeAnswer answer = new dev.quiesce.facts.AnswerParser(transcript.token()).parse(transcript.answer());
-        answer.problems().forEach(p -> spec.commandLine().getErr().println("quiesce: warning: " + p));
-        spec.commandLine().getOut().printf("collected %d facts from %s into %s (%d bytes, sha256 %s)%n",
-                transcript.requests().size(), TerminalText.safe(host.info().name()), output, transcript.answer().length,
-                Sha256.hex(transcript.answer()));
-        return answer.complete() ? ExitCode.OK.code : ExitCode.HOST_NOT_AUDITED.code;
+        List<String> problems = transcript.facts().problems();
+        problems.forEach(p -> spec.commandLine().getErr().println("quiesce: warning: " + TerminalText.safe(p)));
+        int facts = transcript.stages().stream().mapToInt(s -> s.requests().size()).sum();
+        int bytes = transcript.stages().stream().mapToInt(s -> s.answer().length).sum();
+        spec.commandLine().getOut().printf("collected %d facts in %d stage(s) from %s into %s (%d bytes of answers, "
+                        + "capture sha256 %s)%n", facts, transcript.stages().size(), TerminalText.safe(host.info().name()),
+                output, bytes, Sha256.hex(java.nio.file.Files.readAllBytes(output)));
+        return problems.isEmpty() ? ExitCode.OK.code : ExitCode.HOST_NOT_AUDITED.code;
     }
 }

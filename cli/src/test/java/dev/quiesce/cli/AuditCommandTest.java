@@ -90,7 +90,8 @@ class AuditCommandTest {
         assertTrue(collect.out().contains("collected") && collect.out().contains("sha256"), collect.out());
         JsonNode saved = new ObjectMapper().readTree(capture.toFile());
         assertEquals("vm1", saved.get("host").asText());
-        assertTrue(saved.get("answer").get("sha256").asText().matches("[0-9a-f]{64}"));
+        assertTrue(saved.get("sha256").asText().matches("[0-9a-f]{64}"));
+        assertEquals(1, saved.get("stages").size(), "the built-in rules need one stage");
         assertFalse(saved.get("tool").get("version").asText().isEmpty());
 
         Path out = dir.resolve("out");
