@@ -17,6 +17,7 @@ public final class CannedFacts {
     private static final String TOKEN = "0c0ffee0c0ffee0c0ffee0c0ffee0c0f";
 
     private final Map<FactRequest<?>, Answer> answers = new LinkedHashMap<>();
+    private final java.util.Set<FactRequest<?>> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Instant asOf = Instant.parse("2026-01-01T00:00:00Z");
     private long uid;
     private String note = "";
@@ -108,6 +109,56 @@ public final class CannedFacts {
     public Facts build() {
         ProbeInfo info = new ProbeInfo(Optional.of(uid), "canned", "stat", Optional.of(asOf), Optional.empty(), "");
         return ProbeFacts.of(answers, new AnswerContext(TOKEN, "", info, note, asOf));
+    }
+
+    /**
+     * The stage a probe of {@code requests} would have answered with these answers, framed as a real
+     * probe frames it (the info frame with the clock, a frame per answered request, the end frame); a
+     * request given no answer gets no frame and reads as not collected.
+     */
+    public ProbeStage stage(List<? extends FactRequest<?>> requests) {
+        Map<String, FactRequest<?>> byId = new LinkedHashMap<>();
+        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+        answer.writeBytes(new byte[] {'\n'});
+        frame(answer, ProbeScript.INFO_ID, "0", bytes("uid=" + uid + "\nhost=canned\nclock=" + asOf.getEpochSecond()
+                + "\nzone=+0000 UTC\nstat=stat"));
+        for (FactRequest<?> request : requests.stream().<FactRequest<?>>map(FactRequest::probed).distinct().toList()) {
+            asked.add(request);
+            String id = "f" + (byId.size() + 1);
+            byId.put(id, request);
+            Answer given = answers.get(request);
+            if (given != null) {
+                frame(answer, id, given.status(), given.body());
+                if (given.stderr().length > 0) {
+                    frame(answer, id + ProbeScript.STDERR_SUFFIX, "0", given.stderr());
+                }
+            }
+        }
+        frame(answer, ProbeScript.END_ID, "0", new byte[0]);
+        return new ProbeStage(TOKEN, byId, answer.toByteArray(), asOf);
+    }
+
+    /** Every request a stage asked for, answered or not (as the probe asks it). */
+    public java.util.Set<FactRequest<?>> asked() {
+        return java.util.Set.copyOf(asked);
+    }
+
+    /** The answers no stage asked for: in a test, a sign that the answer names a fact the check never reads. */
+    public java.util.Set<FactRequest<?>> unasked() {
+        java.util.Set<FactRequest<?>> left = new java.util.LinkedHashSet<>(answers.keySet());
+        left.removeAll(asked);
+        return left;
+    }
+
+    /** The note the answers were collected with (a refused sudo), as a session reports it. */
+    public String note() {
+        return note;
+    }
+
+    private static void frame(java.io.ByteArrayOutputStream out, String id, String status, byte[] body) {
+        out.writeBytes(bytes(TOKEN + " B " + id + " " + status + " " + body.length + "\n"));
+        out.writeBytes(body);
+        out.writeBytes(bytes("\n" + TOKEN + " E " + id + "\n"));
     }
 
     /** The line {@code stat -c '%f|%u|%g|%U|%G|%s|%Y'} prints for the file. */

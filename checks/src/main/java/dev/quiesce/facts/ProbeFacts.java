@@ -48,8 +48,8 @@ public final class ProbeFacts implements Facts {
             first = first == null ? info : first;
             AnswerContext context = new AnswerContext(stage.token(), transcript.root(), info, transcript.note(),
                     info.clock().orElse(stage.received()));
-            String why = answer.problems().isEmpty() ? "the probe gave no answer for it"
-                    : "not collected: " + String.join("; ", answer.problems());
+            String why = "not collected: " + (answer.problems().isEmpty() ? "the probe gave no answer for it"
+                    : String.join("; ", answer.problems()));
             stage.requests().forEach((id, request) -> {
                 RawFrame frame = answer.frames().get(id);
                 RawFrame stderr = answer.frames().get(id + ProbeScript.STDERR_SUFFIX);

@@ -1,0 +1,55 @@
+package dev.quiesce.host;
+
+import dev.quiesce.facts.CannedFacts;
+import dev.quiesce.facts.FactRequest;
+import dev.quiesce.facts.ProbeStage;
+import dev.quiesce.model.HostInfo;
+import java.util.List;
+
+/**
+ * A host that answers every stage from canned answers, framed as a real probe frames them: for tests
+ * of checks that run through the whole engine (plan, stages, links, evaluation) with no shell at all.
+ */
+public final class CannedHost implements Host {
+    private final HostInfo info;
+    private final CannedFacts answers;
+
+    public CannedHost(HostInfo info, CannedFacts answers) {
+        this.info = info;
+        this.answers = answers;
+    }
+
+    @Override
+    public HostInfo info() {
+        return info;
+    }
+
+    @Override
+    public String transport() {
+        return "canned";
+    }
+
+    @Override
+    public HostSession open() {
+        return new HostSession() {
+            @Override
+            public ProbeStage probe(List<? extends FactRequest<?>> requests) {
+                return answers.stage(requests);
+            }
+
+            @Override
+            public String root() {
+                return "";
+            }
+
+            @Override
+            public String note() {
+                return answers.note();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
