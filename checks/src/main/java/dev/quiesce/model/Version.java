@@ -44,6 +44,21 @@ public record Version(List<Long> parts) implements Comparable<Version> {
         return 0;
     }
 
+    /** Equal when they compare equal: 12.3 and 12.3.0 are the same version however written. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Version v && compareTo(v) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        List<Long> significant = new ArrayList<>(parts);
+        while (significant.size() > 1 && significant.get(significant.size() - 1) == 0) {
+            significant.remove(significant.size() - 1);
+        }
+        return significant.hashCode();
+    }
+
     @Override
     public String toString() {
         return String.join(".", parts.stream().map(String::valueOf).toList());

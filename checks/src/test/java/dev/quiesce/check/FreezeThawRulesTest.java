@@ -53,6 +53,54 @@ class FreezeThawRulesTest {
         assertEquals(Status.PASS, finding(host, "QZ-FT-001").status());
     }
 
+    /** Fails before only_if: the missing script failed QZ-FT-002, -003 and -004, three FAILs for one problem. */
+    @Test
+    void aMissingScriptFailsItsExistenceRuleOnceAndTheOthersSayTheyDidNotCheckIt() {
+        HostResult host = audit(GuestTree.passing(root).delete(THAW));
+        assertOnlyFailing(host, "QZ-FT-002");
+        for (String rule : new String[] {"QZ-FT-003", "QZ-FT-004"}) {
+            Finding finding = finding(host, rule);
+            assertTrue(finding.message().contains("(not checked: " + THAW + " is missing)"), rule + ": "
+                    + finding.message());
+        }
+    }
+
+    @Test
+    void withBothScriptsMissingTheOwnerAndModeRulesAreSkippedWithTheReason() {
+        HostResult host = audit(GuestTree.passing(root).delete(THAW).delete(FREEZE));
+        Finding mode = finding(host, "QZ-FT-004");
+        assertEquals(Status.SKIPPED, mode.status());
+        assertEquals("not checked: " + FREEZE + " is missing; " + THAW + " is missing", mode.message());
+    }
+
+    /**
+     * Fails before: a script that is a link got "mode 0777: chmod 0700" from QZ-FT-004, and chmod follows
+     * the link (here to /etc/shadow). QZ-FT-001 reports the link once, with the fix that replaces it.
+     */
+    @Test
+    void aSymlinkedScriptGetsTheFixThatReplacesTheLinkAndNoChmod() {
+        HostResult host = audit(GuestTree.passing(root).delete(FREEZE).symlink(FREEZE, "/etc/shadow"));
+        Finding exists = finding(host, "QZ-FT-001");
+        assertEquals(Status.FAIL, exists.status());
+        assertTrue(exists.message().contains("rm " + FREEZE + " && install -o root -g root -m 0700 /etc/shadow "
+                + FREEZE), exists.message());
+        assertOnlyFailing(host, "QZ-FT-001");
+        host.findings().forEach(f -> assertTrue(!f.message().contains("chmod 0700 " + FREEZE)
+                && !f.message().contains("chown root " + FREEZE), f.rule() + ": " + f.message()));
+        assertTrue(finding(host, "QZ-FT-004").message().contains("not checked: " + FREEZE
+                + " is a symbolic link to /etc/shadow"), finding(host, "QZ-FT-004").message());
+    }
+
+    /** Fails before: a missing directory above the scripts passed as if owned by root. */
+    @Test
+    void aMissingDirectoryAboveTheScriptsIsNotPassedAsRootOwned() {
+        HostResult host = audit(GuestTree.passing(root).delete(FREEZE).delete(THAW).delete("/usr/sbin"));
+        Finding ancestors = finding(host, "QZ-FT-006");
+        assertTrue(ancestors.message().contains("(not checked: /usr/sbin does not exist)"), ancestors.message());
+        assertTrue(!ancestors.observed().contains("/usr/sbin: "), ancestors.observed());
+        assertTrue(ancestors.observed().contains("/usr: 0755 0:0"), ancestors.observed());
+    }
+
     @Test
     void aSymlinkInsteadOfTheScriptIsNotARegularFile() {
         HostResult host = audit(GuestTree.passing(root).delete(FREEZE).symlink(FREEZE, "/opt/freeze.sh"));

@@ -491,4 +491,91 @@ class RulePackLoaderTest {
     private static void assertMessage(Problem problem, String fragment) {
         assertTrue(problem.message().contains(fragment), () -> "expected \"" + fragment + "\" in: " + problem);
     }
+
+    // --- parameter kinds: integers, durations, versions, regular expressions, maps ------------------
+
+    private static final RulePackLoader WITH_EXAMPLES = new RulePackLoader(
+            dev.quiesce.testing.ExampleChecks.registry().signatures());
+
+    private static String kinds(String parameters) {
+        return HEADER + """
+                  - id: T-K
+                    title: kinds
+                    severity: low
+                    references: [test]
+                    check:
+                      type: kinds
+                """ + parameters.indent(6);
+    }
+
+    /** Fails before integers were range-checked at load: 99999999999 escaped as an ArithmeticException. */
+    @Test
+    void anIntegerBeyondItsRangeIsAProblemAtItsPlaceNotAStackTrace() {
+        QuiesceException e = assertThrows(QuiesceException.class, () -> WITH_EXAMPLES.load(List.of(
+                new RuleSource("k.yaml", kinds("count: 99999999999").getBytes(StandardCharsets.UTF_8)))));
+        assertEquals(List.of("k.yaml:13:14: 'count' is 99999999999; it must be from 1 to 2147483647"),
+                e.problems().stream().map(Problem::toString).toList());
+        QuiesceException zero = assertThrows(QuiesceException.class, () -> WITH_EXAMPLES.load(List.of(
+                new RuleSource("k.yaml", kinds("count: 0").getBytes(StandardCharsets.UTF_8)))));
+        assertTrue(zero.getMessage().contains("it must be from 1 to"), zero.getMessage());
+    }
+
+    @Test
+    void durationsVersionsPatternsAndMapsAreValidatedAtLoadAndBound() {
+        RulePack pack = WITH_EXAMPLES.load(List.of(new RuleSource("k.yaml", kinds("""
+                count: 3
+                window: 26h
+                min_version: "12.3.5"
+                pattern: "Checkpoint_Unstun: vm stopped for ([0-9]+) us"
+                labels: {IRIS: primary, CACHE: backup}
+                """).getBytes(StandardCharsets.UTF_8)))).get(0);
+        var bound = dev.quiesce.testing.ExampleChecks.registry().bind(pack.rules().get(0).check());
+        var p = (dev.quiesce.testing.ExampleChecks.Kinds.Parameters) bound.parameters();
+        assertEquals(3, p.count());
+        assertEquals(java.time.Duration.ofHours(26), p.window());
+        assertEquals(dev.quiesce.model.Version.parse("12.3.5.0").orElseThrow(), p.minVersion());
+        assertTrue(p.pattern().matcher("Checkpoint_Unstun: vm stopped for 18500 us").matches());
+        assertEquals(Map.of("IRIS", "primary", "CACHE", "backup"), p.labels());
+
+        RulePack defaults = WITH_EXAMPLES.load(List.of(new RuleSource("k.yaml", kinds("count: 1")
+                .getBytes(StandardCharsets.UTF_8)))).get(0);
+        var d = (dev.quiesce.testing.ExampleChecks.Kinds.Parameters) dev.quiesce.testing.ExampleChecks.registry()
+                .bind(defaults.rules().get(0).check()).parameters();
+        assertEquals(java.time.Duration.ofDays(8), d.window());
+        assertEquals(Map.of(), d.labels());
+    }
+
+    @Test
+    void badDurationsVersionsPatternsAndMapsAreProblemsAtTheirPlaces() {
+        QuiesceException e = assertThrows(QuiesceException.class, () -> WITH_EXAMPLES.load(List.of(
+                new RuleSource("k.yaml", kinds("""
+                        window: 26
+                        min_version: 12.10
+                        pattern: "stopped for ([0-9]+ us"
+                        labels: {IRIS: [a, b]}
+                        """).getBytes(StandardCharsets.UTF_8)))));
+        List<String> problems = e.problems().stream().map(Problem::toString).toList();
+        assertEquals(4, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("k.yaml:13:15: 'window' is the number 26 with no unit; write it with "
+                + "one: 26s, 26m, 26h or 26d"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("k.yaml:14:20: 'min_version' is written as the number 12.10"),
+                problems.get(1));
+        assertTrue(problems.get(2).startsWith("k.yaml:15:16: 'pattern' is not a valid regular expression: "
+                + "Unclosed group"), problems.get(2));
+        assertTrue(problems.get(3).startsWith("k.yaml:16:22: each value of 'labels' must be a non-empty string"),
+                problems.get(3));
+        QuiesceException unit = assertThrows(QuiesceException.class, () -> WITH_EXAMPLES.load(List.of(
+                new RuleSource("k.yaml", kinds("window: 26x").getBytes(StandardCharsets.UTF_8)))));
+        assertTrue(unit.getMessage().contains("'window' must be a duration such as 26h, 8d or 500ms"),
+                unit.getMessage());
+    }
+
+    /** Fails before NUL was refused at load: the pack loaded and every host then failed at probe time. */
+    @Test
+    void aPathHoldingANulIsRefusedAtLoad() {
+        QuiesceException e = assertThrows(QuiesceException.class, () -> LOADER.load(List.of(new RuleSource("n.yaml",
+                (HEADER + RULE.replace("/usr/sbin/x", "\"/usr/sbin/x\\0y\"")).getBytes(StandardCharsets.UTF_8)))));
+        assertTrue(e.getMessage().contains("n.yaml:13:15:") && e.getMessage().contains("holds a NUL"),
+                e.getMessage());
+    }
 }

@@ -86,7 +86,7 @@ class ConfigErrorExitTest {
                 Mistake.pack("roles as a string", PACK + RULE.replace("    title:", "    roles: guest\n    title:"),
                         "8:12", "'roles' must be a list"),
                 Mistake.pack("unknown check type", PACK + RULE.replace("type: file", "type: stat"), "12:13",
-                        "known types: ancestors, directory-entries, file, lookalikes"),
+                        "known types: "),
                 Mistake.pack("parameter the check does not accept", PACK + RULE + "      owners: root\n", "14:7",
                         "did you mean 'owner'?"),
                 Mistake.pack("missing required parameter", PACK + RULE.replace("      paths: [/usr/sbin/x]\n", ""),
@@ -128,6 +128,15 @@ class ConfigErrorExitTest {
                         + "    capture: db1.json\n    root: /mnt\n", "6:11", "'root' goes with 'local: true' only"),
                 Mistake.inventory("inventory: variable with a list", INVENTORY + "  - name: db1\n    local: true\n"
                         + "    vars: {ports: [1972]}\n", "6:19", "must be a single value"),
+                Mistake.inventory("inventory: a role no rule uses", INVENTORY + "  - name: db1\n    roles: [gust]\n"
+                        + "    local: true\n", "5:13", "role 'gust' is used by no rule of the loaded rule packs, so no "
+                        + "rule would audit it; did you mean 'guest'? known roles: guest"),
+                Mistake.inventory("inventory: vm names no host", INVENTORY + "  - name: db1\n    roles: [guest]\n"
+                        + "    local: true\n    vm: {esxi: esx-01, name: db1}\n  - {name: esx-1, local: true}\n",
+                        "7:9", "names no host of this inventory; did you mean 'esx-1'?"),
+                Mistake.inventory("inventory: vm by name and dir", INVENTORY + "  - name: db1\n    local: true\n"
+                        + "    vm: {esxi: esx1, name: db1, dir: /vmfs/volumes/ds1/db1}\n", "6:9",
+                        "give 'name: <VM name>' or 'dir: /vmfs/volumes/<datastore>/<dir>', one of the two"),
                 Mistake.inventory("inventory: a rule pack", PACK.replace("rules:", "hosts:")
                         .replace("id: test-pack\nversion: \"1\"\ntitle: Test pack\n", "")
                         + "  - {name: db1, local: true}\n", "2:7", "pass it with --rules"));
@@ -145,6 +154,14 @@ class ConfigErrorExitTest {
                 : audit("--inventory", file.toString(), "--out", out());
 
         assertConfigError(result, file + ":" + mistake.at() + ":", mistake.says());
+    }
+
+    /** Fails before roles were checked: --role with a role no rule uses audited nothing and said PASS, exit 0. */
+    @Test
+    void aRoleNoLoadedRuleUsesExitsTwoAndNamesTheKnownRoles() throws IOException {
+        Result result = audit("--local", "--root", emptyRoot().toString(), "--role", "dbserver", "--out", out());
+        assertConfigError(result, "--role dbserver:", "role 'dbserver' is used by no rule of the loaded rule packs");
+        assertTrue(result.err().contains("known roles: guest"), result.err());
     }
 
     @Test
