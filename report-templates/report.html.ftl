@@ -157,6 +157,7 @@
 <table class="kv">
   <tr><th>Roles</th><td><#list host.roles as role>${role}<#sep>, </#list></td></tr>
   <tr><th>Transport</th><td class="mono">${host.transport}</td></tr>
+  <#if host.asOf?has_content><tr><th>As of</th><td class="mono">${host.asOf} <span class="muted">(the host's clock: time windows are measured against it)</span></td></tr></#if>
   <tr><th>Findings</th><td><#list host.counts as status, n><#if n gt 0><span class="nowrap">${status} ${n}</span>&#160; </#if></#list></td></tr>
   <#if !host.audited><tr><th>Not audited</th><td><strong>${host.error}</strong></td></tr></#if>
 </table>

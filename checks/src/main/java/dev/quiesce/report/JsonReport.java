@@ -71,6 +71,7 @@ public final class JsonReport implements Renderer {
         node.put("transport", host.transport());
         node.put("status", host.status().name());
         node.put("error", host.error());
+        node.put("asOf", host.asOf() == null ? null : host.asOf().toString());
         ArrayNode findings = node.putArray("findings");
         host.findings().forEach(finding -> finding(finding, findings.addObject()));
     }
@@ -81,7 +82,8 @@ public final class JsonReport implements Renderer {
                 .put("expected", finding.expected()).put("message", finding.message());
         ArrayNode evidence = node.putArray("evidence");
         for (Evidence item : finding.evidence()) {
-            evidence.addObject().put("fact", item.fact()).put("source", item.source()).put("excerpt", item.excerpt());
+            evidence.addObject().put("fact", item.fact()).put("source", item.source()).put("excerpt", item.excerpt())
+                    .put("collected", item.collected() == null ? null : item.collected().toString());
         }
         details(finding.details(), node.putObject("details"));
     }

@@ -66,14 +66,20 @@ public final class JsonReportReader {
         for (JsonNode f : h.path("findings")) {
             List<Evidence> evidence = new ArrayList<>();
             f.path("evidence").forEach(e -> evidence.add(new Evidence(text(e, "fact"), text(e, "source"),
-                    e.path("excerpt").asText())));
+                    e.path("excerpt").asText(), instant(e.path("collected")))));
             findings.add(new Finding(text(f, "rule"), text(f, "title"), Severity.parse(text(f, "severity"))
                     .orElseThrow(() -> new IllegalArgumentException("severity " + f.path("severity"))),
                     Status.valueOf(text(f, "status")), f.path("observed").asText(), f.path("expected").asText(),
                     f.path("message").asText(), evidence, details(f.path("details"))));
         }
         return new HostResult(text(h, "name"), roles, h.path("transport").asText(), HostStatus.valueOf(text(h,
-                "status")), h.path("error").isNull() ? null : h.path("error").asText(null), findings);
+                "status")), h.path("error").isNull() ? null : h.path("error").asText(null), findings,
+                instant(h.path("asOf")), null);
+    }
+
+    /** An optional instant: absent or null in reports of hosts that gave no clock. */
+    private static Instant instant(JsonNode node) {
+        return node.isTextual() ? Instant.parse(node.asText()) : null;
     }
 
     private static Details details(JsonNode node) {

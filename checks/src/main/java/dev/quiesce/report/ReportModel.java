@@ -186,7 +186,8 @@ final class ReportModel {
         }
         return map("name", host.name(), "anchor", anchor, "roles", List.copyOf(host.roles()), "transport",
                 host.transport(), "status", host.status().name(), "audited", host.audited(), "error",
-                host.error() == null ? "" : host.error(), "counts", counts, "packs", packs);
+                host.error() == null ? "" : host.error(), "asOf", host.asOf() == null ? "" : host.asOf().toString(),
+                "counts", counts, "packs", packs);
     }
 
     private static Map<String, Object> finding(Finding f, Optional<Rule> rule, String hostAnchor, boolean print) {
