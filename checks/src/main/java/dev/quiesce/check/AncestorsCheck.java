@@ -5,6 +5,7 @@ import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.FileInfo;
 import dev.quiesce.facts.FileKind;
 import dev.quiesce.facts.ShellQuote;
+import dev.quiesce.facts.ShownText;
 import dev.quiesce.model.HostInfo;
 import dev.quiesce.model.Verdict;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class AncestorsCheck extends BaseCheck<AncestorsCheck.Parameters> {
         tally.observe(path + ": " + directory.mode() + " " + directory.ownerLabel() + ":" + directory.groupLabel()
                 + (directory.kind() == FileKind.DIRECTORY ? "" : " (" + directory.kind().description() + ")"));
         if (directory.kind() == FileKind.SYMLINK) {
-            tally.unknown(path + " is a symbolic link to " + directory.linkTarget().orElse("?")
+            tally.unknown(path + " is a symbolic link to " + directory.linkTarget().map(ShownText::escaped).orElse("?")
                     + "; quiesce does not follow it: check the directories above its target");
             return;
         }
@@ -83,8 +84,9 @@ public final class AncestorsCheck extends BaseCheck<AncestorsCheck.Parameters> {
         }
         Ownership.requireOwner(directory, owner, tally);
         if (directory.mode().groupOrOtherWritable()) {
+            int bits = directory.mode().bits();
             tally.fail(path + " has mode " + directory.mode() + " and is writable by "
-                    + ((directory.mode().bits() & 0020) != 0 ? "its group" : "others")
+                    + ((bits & 0022) == 0022 ? "its group and others" : (bits & 0020) != 0 ? "its group" : "others")
                     + ", who could replace the script: chmod go-w " + ShellQuote.word(path));
         }
     }

@@ -1,6 +1,7 @@
 package dev.quiesce.check;
 
 import com.google.auto.service.AutoService;
+import dev.quiesce.facts.Fact;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.FileInfo;
 import dev.quiesce.facts.FileKind;
@@ -27,9 +28,9 @@ public final class DirectoryEntriesCheck extends BaseCheck<DirectoryEntriesCheck
             String owner,
             @Param(value = "The most a file's mode may grant.", required = false, defaultValue = "0700")
             FileMode maxMode,
-            @Param(value = "Name patterns (* and ?) of files that must not be there.", required = false,
-                    defaultValue = "*.bak, *~, *.orig, *.old, *.save, *.swp, *.tmp, *.rpmsave, *.rpmnew, "
-                            + "*.rpmorig, *.dpkg-*, README*, .*") List<String> forbiddenNames) {
+            @Param(value = "Name patterns (* and ?) of files that must not be there, matched in any case.",
+                    required = false, defaultValue = "*.bak, *~, *.orig, *.old, *.save, *.swp, *.tmp, *.rpmsave, "
+                            + "*.rpmnew, *.rpmorig, *.dpkg-*, *.disabled, *.off, README*, .*") List<String> forbiddenNames) {
 
         FactRequest.DirectoryListing listing() {
             return new FactRequest.DirectoryListing(path);
@@ -52,7 +53,14 @@ public final class DirectoryEntriesCheck extends BaseCheck<DirectoryEntriesCheck
                 + " or stricter, no backup or notes file";
         Tally tally = new Tally();
         boolean[] missing = {false};
-        tally.read(p.path(), view.get(p.listing()), listing -> inspect(p, listing, tally), () -> {
+        Fact<Listing> listing = view.get(p.listing());
+        if (listing instanceof Fact.Unknown<Listing> u && u.cause() == Fact.Cause.WRONG_KIND) {
+            // vmtoolsd lists the scripts directory only if it is a directory: a file there runs nothing.
+            tally.evidence(listing.evidence());
+            tally.observe(p.path() + " is not a directory");
+            return tally.verdict(expected, p.path() + " is not a directory, so vmtoolsd runs no script from it");
+        }
+        tally.read(p.path(), listing, entries -> inspect(p, entries, tally), () -> {
             tally.observe(p.path() + " does not exist");
             missing[0] = true;
         });
@@ -86,7 +94,10 @@ public final class DirectoryEntriesCheck extends BaseCheck<DirectoryEntriesCheck
         if (entry.kind() != FileKind.REGULAR) {
             return; // vmtoolsd skips subdirectories and anything else that is not a regular file
         }
-        p.forbiddenNames().stream().filter(glob -> Glob.matches(glob, entry.name())).findFirst().ifPresent(glob ->
+        // Case does not matter to vmtoolsd (readme.txt runs like README.txt), so it does not here.
+        String name = entry.name().toLowerCase(java.util.Locale.ROOT);
+        p.forbiddenNames().stream().filter(glob -> Glob.matches(glob.toLowerCase(java.util.Locale.ROOT), name))
+                .findFirst().ifPresent(glob ->
                 tally.fail(shown + " is named like a backup or notes file (" + glob + "), yet vmtoolsd runs it as "
                         + "root at every snapshot: move it out of " + p.path()));
         Ownership.requireOwner(entry, p.owner(), tally);

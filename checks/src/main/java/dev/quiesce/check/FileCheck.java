@@ -5,6 +5,7 @@ import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.FileInfo;
 import dev.quiesce.facts.FileKind;
 import dev.quiesce.facts.ShellQuote;
+import dev.quiesce.facts.ShownText;
 import dev.quiesce.model.FileMode;
 import dev.quiesce.model.HostInfo;
 import dev.quiesce.model.Verdict;
@@ -80,7 +81,7 @@ public final class FileCheck extends BaseCheck<FileCheck.Parameters> {
             tally.read(path, view.get(stat), file -> {
                 if (p.onlyIf() != null && file.kind() != p.onlyIf().fileKind) {
                     tally.notChecked(path + " is a " + file.kind().description()
-                            + file.linkTarget().map(t -> " to " + t).orElse(""));
+                            + file.linkTarget().map(t -> " to " + ShownText.escaped(t)).orElse(""));
                 } else {
                     inspect(p, file, tally);
                 }
@@ -101,10 +102,10 @@ public final class FileCheck extends BaseCheck<FileCheck.Parameters> {
         String word = ShellQuote.word(path);
         List<String> seen = new ArrayList<>();
         if (p.kind() != null) {
-            seen.add(file.kind().description() + file.linkTarget().map(t -> " -> " + t).orElse(""));
+            seen.add(file.kind().description() + file.linkTarget().map(t -> " -> " + ShownText.escaped(t)).orElse(""));
             if (file.kind() != p.kind().fileKind) {
                 tally.fail(path + " is a " + file.kind().description()
-                        + file.linkTarget().map(t -> " to " + t).orElse("") + ", not a "
+                        + file.linkTarget().map(t -> " to " + ShownText.escaped(t)).orElse("") + ", not a "
                         + p.kind().fileKind.description() + ": " + (file.kind() == FileKind.SYMLINK
                         ? LinkFix.advice(file) : "replace it with the " + p.kind().fileKind.description() + " itself"));
             }
@@ -114,9 +115,10 @@ public final class FileCheck extends BaseCheck<FileCheck.Parameters> {
         if (file.kind() == FileKind.SYMLINK && p.kind() != Kind.SYMLINK && judgesMode) {
             // A link's own mode is always 0777 and chmod or chown follow it: neither says anything of the script.
             if (p.kind() == null) {
-                tally.fail(path + " is a symbolic link to " + file.linkTarget().orElse("?") + ": " + LinkFix.advice(file));
+                tally.fail(path + " is a symbolic link to " + file.linkTarget().map(ShownText::escaped).orElse("?") + ": "
+                        + LinkFix.advice(file));
             }
-            tally.observe(path + ": symbolic link" + file.linkTarget().map(t -> " -> " + t).orElse(""));
+            tally.observe(path + ": symbolic link" + file.linkTarget().map(t -> " -> " + ShownText.escaped(t)).orElse(""));
             return;
         }
         if (p.owner() != null || p.group() != null) {

@@ -17,6 +17,7 @@ final class LinkFix {
         String target = link.linkTarget().map(t -> Path.of(path).resolveSibling(t).normalize().toString()).orElse("?");
         return "vmtoolsd runs the link's target as root, whoever owns it: replace the link with the script itself "
                 + "(rm " + ShellQuote.word(path) + " && install -o root -g root -m 0700 " + ShellQuote.word(target)
-                + " " + ShellQuote.word(path) + "); chmod or chown on the link would change " + target + " instead";
+                + " " + ShellQuote.word(path) + "); chmod or chown on the link would change "
+                + dev.quiesce.facts.ShownText.escaped(target) + " instead";
     }
 }

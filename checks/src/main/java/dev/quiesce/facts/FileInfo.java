@@ -35,7 +35,7 @@ public record FileInfo(String path, FileKind kind, FileMode mode, long uid, long
     /** One line such as {@code regular file 0700 root:root}, for evidence and observed values. */
     public String summary() {
         return kind.description() + " " + mode + " " + ownerLabel() + ":" + groupLabel()
-                + linkTarget.map(t -> " -> " + t).orElse("");
+                + linkTarget.map(t -> " -> " + ShownText.escaped(t)).orElse("");
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the reason.
  */
 public final class ProbeFacts implements Facts {
-    private static final String NOT_ASKED = "not collected: the probe was not asked for it (a capture made with "
-            + "other rule packs: collect again with the packs of this audit)";
+    private static final String NOT_ASKED = " was not collected: the probe was not asked for it (a capture made "
+            + "with other rule packs: collect again with the packs of this audit)";
 
     /** Where a request's answer is, or why there is none. */
     private record Slot(Answer answer, AnswerContext context, Fact.Cause cause, String reason) {}
@@ -48,8 +48,8 @@ public final class ProbeFacts implements Facts {
             first = first == null ? info : first;
             AnswerContext context = new AnswerContext(stage.token(), transcript.root(), info, transcript.note(),
                     info.clock().orElse(stage.received()));
-            String why = "not collected: " + (answer.problems().isEmpty() ? "the probe gave no answer for it"
-                    : String.join("; ", answer.problems()));
+            String why = answer.problems().isEmpty() ? "the probe gave no answer for it"
+                    : String.join("; ", answer.problems());
             stage.requests().forEach((id, request) -> {
                 RawFrame frame = answer.frames().get(id);
                 RawFrame stderr = answer.frames().get(id + ProbeScript.STDERR_SUFFIX);
@@ -61,7 +61,8 @@ public final class ProbeFacts implements Facts {
                     slot = new Slot(null, context, Fact.Cause.UNAVAILABLE, "commands are not run when auditing a "
                             + "directory tree (--root " + transcript.root() + "); audit the running host for this fact");
                 } else {
-                    slot = new Slot(null, context, Fact.Cause.NOT_COLLECTED, why);
+                    slot = new Slot(null, context, Fact.Cause.NOT_COLLECTED, request.subject() + " was not collected: "
+                            + why);
                 }
                 slots.putIfAbsent(request.probed(), slot);
             });
@@ -86,8 +87,8 @@ public final class ProbeFacts implements Facts {
     private <T> Fact<T> readNow(FactRequest<T> request) {
         Slot slot = slots.get(request.probed());
         if (slot == null) {
-            return new Fact.Unknown<>(Fact.Cause.NOT_COLLECTED, NOT_ASKED, new Evidence(request.kind(),
-                    request.describe(), "", null));
+            return new Fact.Unknown<>(Fact.Cause.NOT_COLLECTED, request.subject() + NOT_ASKED,
+                    new Evidence(request.kind(), request.describe(), "", null));
         }
         if (slot.answer() == null) {
             return new Fact.Unknown<>(slot.cause(), slot.reason(), slot.context().evidence(request, ""));

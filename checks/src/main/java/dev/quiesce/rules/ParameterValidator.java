@@ -26,7 +26,8 @@ final class ParameterValidator {
                 if (path.isEmpty()) {
                     yield wrong(name, spec, node, problems);
                 }
-                yield absolute(name, (String) path.get(), node, problems) ? path : Optional.empty();
+                yield absolute(name, (String) path.get(), node, problems) ? Optional.of(normal((String) path.get()))
+                        : Optional.empty();
             }
             case STRING_LIST, PATH_LIST -> list(spec, node, problems);
             case INTEGER -> integer(name, spec, node, problems);
@@ -119,6 +120,13 @@ final class ParameterValidator {
                 ? Optional.of(s.text()) : Optional.empty();
     }
 
+    /** "/usr/sbin/" and "/usr//sbin" are "/usr/sbin": checks compare paths as text. */
+    private static String normal(String path) {
+        String collapsed = path.replaceAll("/+", "/");
+        return collapsed.length() > 1 && collapsed.endsWith("/") ? collapsed.substring(0, collapsed.length() - 1)
+                : collapsed;
+    }
+
     private static boolean absolute(String name, String path, YamlNode node, Problems problems) {
         if (!path.startsWith("/")) {
             problems.add(node.location(), name + " must be an absolute path (starting with /), not '" + path + "'");
@@ -148,7 +156,8 @@ final class ParameterValidator {
                     && !absolute("each item of '" + spec.name() + "'", (String) value.get(), item, problems)) {
                 ok = false;
             } else {
-                values.add((String) value.get());
+                values.add(spec.kind() == ParameterSpec.Kind.PATH_LIST ? normal((String) value.get())
+                        : (String) value.get());
             }
         }
         return ok ? Optional.of(List.copyOf(values)) : Optional.empty();

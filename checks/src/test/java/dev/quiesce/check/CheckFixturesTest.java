@@ -45,6 +45,9 @@ class CheckFixturesTest {
         for (JsonNode text : expected.path("observed")) {
             assertTrue(finding.observed().contains(text.asText()), "observed lacks '" + text.asText() + "'; " + where);
         }
+        for (JsonNode text : expected.path("observed_not")) {
+            assertFalse(finding.observed().contains(text.asText()), "observed holds '" + text.asText() + "'; " + where);
+        }
         for (JsonNode text : expected.path("message")) {
             assertTrue(finding.message().contains(text.asText()), "message lacks '" + text.asText() + "'; " + where);
         }

@@ -43,8 +43,9 @@ import java.util.Set;
 
 /**
  * One fixture case of a check type: {@code checks/<type>/<case>/} with {@code answers.yaml} (what the
- * host, and the ESXi host it is linked to, answer), {@code expected.yaml} (the status and the texts the
- * observed value and the message must hold) and, optionally, a {@code check.yaml} that overrides the
+ * host, and the ESXi host it is linked to, answer), {@code expected.yaml} ({@code status}, and texts the
+ * observed value and the message must hold, {@code observed} and {@code message}, or must not,
+ * {@code observed_not} and {@code message_not}) and, optionally, a {@code check.yaml} that overrides the
  * type's {@code checks/<type>/check.yaml} (the rule's parameters). {@link #run} audits a one-rule pack
  * through the real loader and engine, from canned answers framed as a probe frames them.
  *
