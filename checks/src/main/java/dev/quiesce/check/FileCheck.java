@@ -148,8 +148,9 @@ public final class FileCheck extends BaseCheck<FileCheck.Parameters> {
 
     private static String expected(Parameters p) {
         List<String> parts = new ArrayList<>();
-        parts.add(p.kind() != null ? p.kind().fileKind.description() : p.onlyIf() != null
-                ? "where a " + p.onlyIf().fileKind.description() : "exists");
+        if (p.onlyIf() == null) {
+            parts.add(p.kind() != null ? p.kind().fileKind.description() : "exists");
+        }
         if (p.owner() != null || p.group() != null) {
             parts.add("owner " + (p.owner() == null ? "any" : p.owner()) + ", group "
                     + (p.group() == null ? "any" : p.group()));
@@ -163,6 +164,6 @@ public final class FileCheck extends BaseCheck<FileCheck.Parameters> {
         if (Boolean.TRUE.equals(p.ownerExecutable())) {
             parts.add("executable by owner");
         }
-        return String.join(", ", parts);
+        return (p.onlyIf() == null ? "" : "if a " + p.onlyIf().fileKind.description() + ": ") + String.join(", ", parts);
     }
 }

@@ -39,6 +39,14 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
     }
 
     public static Inventory load(Path file) {
+        return load(file, Optional.empty());
+    }
+
+    /**
+     * Loads the inventory and, with {@code knownRoles} (the roles the loaded rule packs use), reports a
+     * role outside them at its place together with the file's other problems.
+     */
+    public static Inventory load(Path file, Optional<Set<String>> knownRoles) {
         Problems problems = new Problems();
         YamlNode root = YamlReader.read(file, problems);
         Path base = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("."));
@@ -59,8 +67,11 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
             }
         });
         links(hosts, problems);
+        Inventory inventory = new Inventory(file, hosts);
+        knownRoles.ifPresent(known -> inventory.unknownRoles(known).forEach(p -> problems.add(new Location(p.file(),
+                p.line(), p.column()), p.message())));
         problems.throwIfAny();
-        return new Inventory(file, hosts);
+        return inventory;
     }
 
     /**

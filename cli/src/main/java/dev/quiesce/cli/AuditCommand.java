@@ -71,12 +71,8 @@ final class AuditCommand implements Callable<Integer> {
                     sshSettings, Clock.systemUTC()));
         }
         if (inventory != null) {
-            Inventory loaded = Inventory.load(inventory);
-            List<dev.quiesce.model.Problem> unknown = loaded.unknownRoles(KnownRoles.of(packs));
-            if (!unknown.isEmpty()) {
-                throw new dev.quiesce.model.QuiesceException(unknown);
-            }
-            loaded.hosts().forEach(h -> hosts.add(h.open(LocalOptions.PROBE_TIMEOUT, sshSettings, Clock.systemUTC())));
+            Inventory.load(inventory, java.util.Optional.of(KnownRoles.of(packs))).hosts().forEach(h -> hosts.add(
+                    h.open(LocalOptions.PROBE_TIMEOUT, sshSettings, Clock.systemUTC())));
         }
         if (hosts.isEmpty()) {
             throw new dev.quiesce.model.QuiesceException("nothing to audit: give --local, --host HOST, --capture FILE "

@@ -156,6 +156,17 @@ class ConfigErrorExitTest {
         assertConfigError(result, file + ":" + mistake.at() + ":", mistake.says());
     }
 
+    @Test
+    void aRoleTypoAndABrokenLinkInOneInventoryAreReportedTogether() throws IOException {
+        Path file = dir.resolve("inventory.yaml");
+        Files.writeString(file, INVENTORY + "  - name: db1\n    roles: [gust]\n    local: true\n"
+                + "    vm: {esxi: esx9, name: db1}\n");
+        Result result = audit("--inventory", file.toString(), "--out", out());
+        assertConfigError(result, "2 problems:", "");
+        assertTrue(result.err().contains(file + ":5:13: role 'gust'") && result.err().contains(file
+                + ":7:9: 'vm: {esxi: esx9}'"), result.err());
+    }
+
     /** Fails before roles were checked: --role with a role no rule uses audited nothing and said PASS, exit 0. */
     @Test
     void aRoleNoLoadedRuleUsesExitsTwoAndNamesTheKnownRoles() throws IOException {
