@@ -19,7 +19,8 @@ final class Ownership {
     private static void require(String path, String what, String expected, Optional<Boolean> matches, String actual,
                                 String command, Tally tally) {
         if (matches.isEmpty()) {
-            tally.unknown("the host gave only numeric ids for " + path + " (its stat has no -c); write the " + what
+            tally.unknown("only the numeric " + what + " of " + dev.quiesce.facts.ShownText.escaped(path) + " is known "
+                    + "(owner names are not read under --root, nor where the host's stat has no -c); write the " + what
                     + " as a number");
         } else if (!matches.get()) {
             tally.fail(dev.quiesce.facts.ShownText.escaped(path) + " has " + what + " " + actual + ", expected "

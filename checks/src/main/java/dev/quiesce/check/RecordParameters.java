@@ -35,6 +35,9 @@ final class RecordParameters {
             }
             ParameterSpec.Kind kind = kind(component, param);
             boolean integer = kind == ParameterSpec.Kind.INTEGER;
+            if (!param.defaultValue().isEmpty()) {
+                defaultOf(type, component, param, kind);
+            }
             specs.add(new ParameterSpec(yamlName(component.getName()), kind, param.required(),
                     choices(component.getType()), param.value()
                     + (param.defaultValue().isEmpty() ? "" : " Default: " + param.defaultValue() + "."),
@@ -66,6 +69,31 @@ final class RecordParameters {
             throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build " + type.getName(), e);
+        }
+    }
+
+    /** A default is written by the check's author: a bad one fails when the registry is built, not in an audit. */
+    private static void defaultOf(Class<?> type, RecordComponent component, Param param, ParameterSpec.Kind kind) {
+        String where = type.getName() + "." + component.getName() + ": default '" + param.defaultValue() + "'";
+        if (kind == ParameterSpec.Kind.STRING_MAP || kind == ParameterSpec.Kind.CHOICE) {
+            throw new IllegalStateException(where + ": this kind of parameter takes no default");
+        }
+        try {
+            Object value = convert(component.getType(), parseDefault(component, param.defaultValue()));
+            if (value instanceof Integer n && (n < param.min() || n > param.max())) {
+                throw new IllegalStateException(where + " is outside " + param.min() + ".." + param.max());
+            }
+            if (param.path() && value instanceof String text && !text.startsWith("/")) {
+                throw new IllegalStateException(where + " is not an absolute path");
+            }
+            if (value instanceof FileMode || value instanceof Pattern || value instanceof Duration
+                    || value instanceof Version || value instanceof List || value instanceof Integer
+                    || value instanceof Boolean || value instanceof String) {
+                return;
+            }
+            throw new IllegalStateException(where + " is not a value of its type");
+        } catch (RuntimeException e) {
+            throw e instanceof IllegalStateException ? e : new IllegalStateException(where + ": " + e.getMessage(), e);
         }
     }
 

@@ -57,29 +57,52 @@ public final class AuditInProgress {
         }
         listener.started(plan.subjects().size());
         plan.subjects().stream().filter(s -> waiting.get(s).get() == 0).forEach(this::finish);
-        plan.targets().forEach((host, demands) -> futures.add(pool.submit(() -> {
+        plan.targets().forEach((host, demands) -> futures.add(pool.submit(() -> collect(host, demands))));
+        pool.shutdown();
+    }
+
+    /** Probes one host and finishes every audited host that waited only for it; nothing here may throw. */
+    private void collect(Host host, List<Demand> demands) {
+        try {
             if (plan.subjects().stream().anyMatch(s -> s.host() == host)) {
-                listener.hostStarted(host.info());
+                tell(() -> listener.hostStarted(host.info()));
             }
             collected.put(host, HostProbe.collect(host, demands, clock));
+        } catch (RuntimeException | Error e) {
+            collected.put(host, Collected.failed(dev.quiesce.model.HostStatus.ERROR, "probing this host failed "
+                    + "unexpectedly (a bug in quiesce): " + e));
+        } finally {
             for (FleetPlan.Subject subject : waitedOnBy.getOrDefault(host, List.of())) {
                 if (waiting.get(subject).decrementAndGet() == 0) {
                     finish(subject);
                 }
             }
-        })));
-        pool.shutdown();
+        }
     }
 
     private void finish(FleetPlan.Subject subject) {
         HostResult result = evaluate(subject);
         finished.put(subject, result);
-        listener.hostFinished(result);
+        tell(() -> listener.hostFinished(result));
     }
 
+    /** One host's evaluation: a bug in it fails that host, never the audit. */
     private HostResult evaluate(FleetPlan.Subject subject) {
         Collected vmHost = subject.vmHost().map(collected::get).orElse(null);
-        return evaluation.evaluate(subject, collected.get(subject.host()), vmHost);
+        try {
+            return evaluation.evaluate(subject, collected.get(subject.host()), vmHost);
+        } catch (RuntimeException e) {
+            return evaluation.failed(subject, "evaluating this host failed unexpectedly (a bug in quiesce): " + e);
+        }
+    }
+
+    /** A listener that throws (a progress printer whose terminal went away) must not stop the audit. */
+    private static void tell(Runnable event) {
+        try {
+            event.run();
+        } catch (RuntimeException ignored) {
+            // progress is a courtesy; the run and its reports are what count
+        }
     }
 
     /** Waits for every host and returns the run. */

@@ -1,7 +1,6 @@
 package dev.quiesce.engine;
 
 import dev.quiesce.check.CheckRegistry;
-import dev.quiesce.check.Needs;
 import dev.quiesce.facts.ProbeTranscript;
 import dev.quiesce.host.Host;
 import dev.quiesce.host.HostException;
@@ -102,8 +101,11 @@ public final class Auditor {
         HostInfo info = host.info();
         List<Demand> demands = new ArrayList<>();
         for (PlannedRule rule : rules) {
-            Needs needs = rule.check().needs(info);
-            demands.add(new Demand(info, rule, needs.here()));
+            try {
+                demands.add(new Demand(info, rule, rule.check().needs(info).here()));
+            } catch (RuntimeException e) {
+                // that rule's audit reports its planning failure; the capture holds what the others need
+            }
         }
         Collected collected = HostProbe.collect(host, demands, clock);
         if (!collected.answered()) {

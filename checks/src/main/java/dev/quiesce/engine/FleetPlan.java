@@ -79,7 +79,8 @@ final class FleetPlan {
                     targets.computeIfAbsent(vmHost.get(), h -> new ArrayList<>()).add(linked);
                 }
             }
-            if (!needs.isEmpty()) {
+            if (!needs.isEmpty() || !failures.isEmpty()) {
+                // probed even when no rule could plan: the host's reachability and clock are still reported
                 targets.computeIfAbsent(host, h -> new ArrayList<>());
             }
             subjects.add(new Subject(host, needs, failures, here, onVmHost, vmHost, noVmHost));
@@ -99,7 +100,7 @@ final class FleetPlan {
     /** The hosts whose collection a subject's evaluation waits for: itself, and its ESXi host if read. */
     static List<Host> dependencies(Subject subject) {
         List<Host> hosts = new ArrayList<>();
-        if (subject.anyRule() && !subject.needs().isEmpty()) {
+        if (subject.anyRule()) {
             hosts.add(subject.host());
         }
         if (!subject.onVmHost().isEmpty()) {

@@ -117,6 +117,11 @@ final class HostEvaluation {
         return all;
     }
 
+    /** The host as ERROR with {@code why}: what a failure of the evaluation itself gives. */
+    HostResult failed(FleetPlan.Subject subject, String why) {
+        return notAudited(subject, HostStatus.ERROR, why, null);
+    }
+
     private HostResult notAudited(FleetPlan.Subject subject, HostStatus status, String why, Instant asOf) {
         var info = subject.info();
         List<Finding> findings = new ArrayList<>();

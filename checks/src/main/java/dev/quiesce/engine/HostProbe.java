@@ -33,7 +33,11 @@ final class HostProbe {
             ProbeTranscript transcript = new ProbeTranscript(session.root(), session.note(), one);
             ProbeFacts facts = transcript.facts();
             if (!facts.problems().isEmpty()) {
-                return new Collected(transcript, facts, Map.of(), Map.of(), HostStatus.ERROR,
+                // No second stage on a broken first one; rules that needed it say so, not "a bug in the check".
+                Map<Demand, String> notRun = new IdentityHashMap<>();
+                demands.stream().filter(d -> d.side().followUp().isPresent()).forEach(d -> notRun.put(d,
+                        "the second stage was not run: the first stage's answer is incomplete"));
+                return new Collected(transcript, facts, Map.of(), notRun, HostStatus.ERROR,
                         "the probe's answer is incomplete: " + String.join("; ", facts.problems()));
             }
             Map<Demand, List<FactRequest<?>>> followUps = new IdentityHashMap<>();

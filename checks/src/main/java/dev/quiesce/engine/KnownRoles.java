@@ -30,7 +30,7 @@ public final class KnownRoles {
         List<String> problems = new ArrayList<>();
         for (var host : hosts) {
             for (String role : new TreeSet<>(host.roles())) {
-                if (!known.contains(role)) {
+                if (RoleNames.isUnknown(role, known)) {
                     problems.add("host '" + host.name() + "': " + RoleNames.unknown(role, known));
                 }
             }

@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * One request's answer as the probe framed it: the status word (an exit status such as {@code 0}, or a
  * word the probe decided with a test, such as {@code notfound} or {@code denied}), the standard output
- * and the standard error of the one run, as bytes exactly as the host sent them.
+ * and the standard error of the one run, as bytes exactly as the host sent them (NUL bytes never
+ * arrive: shells cannot carry them, so the probe drops them from file contents and scanned lines before
+ * it applies a cap).
  */
 public record Answer(String status, byte[] body, byte[] stderr) {
     /** Status words the probe decides with {@code [ -e ]}, {@code [ -d ]}, {@code [ -r ]} and friends. */

@@ -74,7 +74,8 @@ public final class CannedFacts {
                     .append('|').append(entry.path()).append(target).append('\n'));
         }
         int listed = entries.size() + vanished;
-        body.append(TOKEN).append("@N").append(listed + omitted).append('|').append(listed).append('\n');
+        body.append(TOKEN).append("@N").append(listed + omitted).append('|').append(listed).append('|')
+                .append(vanished).append('\n');
         return answer(request, new Answer(vanished > 0 ? "1" : "0", bytes(body.toString()),
                 vanished > 0 ? bytes("stat: cannot statx: No such file or directory") : null));
     }
@@ -87,8 +88,12 @@ public final class CannedFacts {
     public CannedFacts lines(FactRequest.FileLines request, List<String> files, List<Lines.Line> lines, int grepStatus) {
         StringBuilder body = new StringBuilder();
         files.forEach(f -> body.append(bytes(f).length).append('|').append(f).append('\n'));
-        lines.forEach(l -> body.append('.').append(l.file()).append(':').append(l.number()).append(':')
-                .append(l.text()).append('\n'));
+        for (int i = 0; i < files.size(); i++) {
+            String file = files.get(i);
+            body.append('@').append(i + 1).append('\n');
+            lines.stream().filter(l -> l.file().equals(file)).forEach(l -> body.append(l.number()).append(':')
+                    .append(l.text()).append('\n'));
+        }
         return answer(request, new Answer(String.valueOf(grepStatus), bytes(body.toString())));
     }
 

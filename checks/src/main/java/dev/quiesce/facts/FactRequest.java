@@ -15,6 +15,8 @@ public sealed interface FactRequest<T> permits FactRequest.FileStat, FactRequest
         FactRequest.DirectoryListing, FactRequest.CommandOutput, FactRequest.FileLines {
     /** Default byte cap for file contents and matched log lines. */
     int DEFAULT_MAX_BYTES = 64 * 1024;
+    /** The largest byte cap a request may ask: a host's whole answer is refused beyond 64 MiB anyway. */
+    int MAX_BYTES = 32 * 1024 * 1024;
 
     /** A short name of the kind of fact, as evidence and captures show it. */
     String kind();
@@ -72,7 +74,7 @@ public sealed interface FactRequest<T> permits FactRequest.FileStat, FactRequest
     record FileContent(String path, int maxBytes) implements FactRequest<Content> {
         public FileContent {
             requireAbsolute(path);
-            requirePositive(maxBytes);
+            requireCap(maxBytes);
         }
 
         @Override
@@ -216,7 +218,7 @@ public sealed interface FactRequest<T> permits FactRequest.FileStat, FactRequest
             if (fixedStrings.isEmpty() || fixedStrings.stream().anyMatch(s -> s.isEmpty() || s.contains("\n"))) {
                 throw new IllegalArgumentException("give at least one non-empty, single-line string to match");
             }
-            requirePositive(maxBytes);
+            requireCap(maxBytes);
         }
 
         /** The files of {@code directory} whose names match {@code namePattern}. */
@@ -263,6 +265,12 @@ public sealed interface FactRequest<T> permits FactRequest.FileStat, FactRequest
         Objects.requireNonNull(path, "path");
         if (!path.startsWith("/") || path.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("not an absolute path: " + path);
+        }
+    }
+
+    private static void requireCap(int maxBytes) {
+        if (maxBytes <= 0 || maxBytes > MAX_BYTES) {
+            throw new IllegalArgumentException("a byte cap is from 1 to " + MAX_BYTES + ", not " + maxBytes);
         }
     }
 

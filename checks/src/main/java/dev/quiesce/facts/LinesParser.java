@@ -3,16 +3,16 @@ package dev.quiesce.facts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a line scan. The body is the files scanned, each as {@code <byte count>|/path} on a line, then
- * what {@code grep -a -F -H -n} printed for them from the root ({@code ./path:number:text} lines), cut
- * at the cap plus one byte; the status is grep's (0 a line matched, 1 none did, 2 an error). A line is
- * read at the byte level by the file names scanned (longest first), so a name holding {@code :} or a
- * newline stays whole, and a line that names no file scanned makes the scan unknown rather than misread.
+ * Reads a line scan. The body is the files scanned, each as {@code <byte count>|/path} on a line, then,
+ * for each file in turn, {@code @<n>} (the n-th file of that list) and what {@code grep -a -F -n}
+ * printed for it ({@code number:text} lines, NUL bytes dropped on the host first), all cut at the cap
+ * plus one byte; the status is grep's worst (0 a line matched, 1 none did, 2 a file could not be read).
+ * A line's file is named by its index, never by parsing its text, so a name holding {@code :<n>:} or a
+ * newline cannot pass a line off as another file's; anything malformed makes the scan unknown.
  */
 final class LinesParser {
     private LinesParser() {}
@@ -39,10 +39,7 @@ final class LinesParser {
         List<byte[]> names = new ArrayList<>();
         int position = 0;
         while (position < body.length && body[position] >= '0' && body[position] <= '9') {
-            int bar = position;
-            while (bar < body.length && bar - position < 10 && body[bar] >= '0' && body[bar] <= '9') {
-                bar++;
-            }
+            int bar = digits(body, position);
             if (bar >= body.length || body[bar] != '|') {
                 return Optional.empty();
             }
@@ -55,52 +52,56 @@ final class LinesParser {
         }
         byte[] matched = Arrays.copyOfRange(body, position, body.length);
         boolean truncated = matched.length > maxBytes;
+        int end = truncated ? maxBytes : matched.length;
         if (truncated) {
             // The last line was cut inside: keep only whole lines.
-            int end = maxBytes;
             while (end > 0 && matched[end - 1] != '\n') {
                 end--;
             }
-            matched = Arrays.copyOf(matched, end);
         }
-        List<byte[]> longestFirst = names.stream().sorted(Comparator.comparingInt((byte[] n) -> n.length).reversed())
-                .toList();
         List<Lines.Line> lines = new ArrayList<>();
+        String file = null;
         int at = 0;
-        while (at < matched.length) {
-            Optional<int[]> line = line(matched, at, longestFirst);
-            if (line.isEmpty()) {
-                return Optional.empty();
+        while (at < end) {
+            int lineEnd = at;
+            while (lineEnd < end && matched[lineEnd] != '\n') {
+                lineEnd++;
             }
-            int[] l = line.get(); // name index, number start, number end, line end
-            lines.add(new Lines.Line(text(longestFirst.get(l[0])), Long.parseLong(new String(matched, l[1], l[2] - l[1],
-                    StandardCharsets.US_ASCII)), new String(matched, l[2] + 1, l[3] - l[2] - 1, StandardCharsets.UTF_8)));
-            at = l[3] + 1;
+            if (lineEnd == end) {
+                return Optional.empty(); // an untruncated body ends with a newline
+            }
+            int colon = digits(matched, at + (matched[at] == '@' ? 1 : 0));
+            if (matched[at] == '@') {
+                // "@<n>": the lines that follow are the n-th file's
+                if (colon != lineEnd || colon == at + 1) {
+                    return Optional.empty();
+                }
+                long index = Long.parseLong(new String(matched, at + 1, colon - at - 1, StandardCharsets.US_ASCII));
+                if (index < 1 || index > names.size()) {
+                    return Optional.empty();
+                }
+                file = text(names.get((int) index - 1));
+            } else {
+                // "<number>:<text>", as grep -n prints a line of the current file
+                if (file == null || colon == at || colon >= lineEnd || matched[colon] != ':') {
+                    return Optional.empty();
+                }
+                lines.add(new Lines.Line(file, Long.parseLong(new String(matched, at, colon - at,
+                        StandardCharsets.US_ASCII)), new String(matched, colon + 1, lineEnd - colon - 1,
+                        StandardCharsets.UTF_8)));
+            }
+            at = lineEnd + 1;
         }
         return Optional.of(new Lines(names.stream().map(LinesParser::text).toList(), lines, truncated));
     }
 
-    /** {@code ./<name>:<digits>:<text>\n} at {@code at}, for the first (longest) name that fits. */
-    private static Optional<int[]> line(byte[] bytes, int at, List<byte[]> names) {
-        for (int n = 0; n < names.size(); n++) {
-            byte[] name = names.get(n);
-            int start = at + 1 + name.length;
-            if (start + 1 < bytes.length && bytes[at] == '.' && Arrays.equals(bytes, at + 1, start, name, 0, name.length)
-                    && bytes[start] == ':') {
-                int digits = start + 1;
-                while (digits < bytes.length && digits - start <= 18 && bytes[digits] >= '0' && bytes[digits] <= '9') {
-                    digits++;
-                }
-                int end = digits;
-                while (end < bytes.length && bytes[end] != '\n') {
-                    end++;
-                }
-                if (digits > start + 1 && digits < bytes.length && bytes[digits] == ':' && end < bytes.length) {
-                    return Optional.of(new int[] {n, start + 1, digits, end});
-                }
-            }
+    /** Where the run of at most 18 digits starting at {@code from} ends. */
+    private static int digits(byte[] bytes, int from) {
+        int end = from;
+        while (end < bytes.length && end - from < 18 && bytes[end] >= '0' && bytes[end] <= '9') {
+            end++;
         }
-        return Optional.empty();
+        return end;
     }
 
     private static String text(byte[] bytes) {

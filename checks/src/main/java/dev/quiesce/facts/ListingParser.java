@@ -15,11 +15,13 @@ import java.util.Optional;
  * <ul>
  *   <li>a {@code stat -c} line ending in the entry's path, or an {@code ls -lnd} line under the fallback;
  *   <li>{@code L<n>|<path><target>} for each symbolic link, the path given by its byte count {@code n};
- *   <li>{@code N<found>|<listed>} last: how many names the directory's globs found, and how many of them
- *       were asked for (the rest are over the cap).
+ *   <li>{@code N<found>|<listed>|<gone>} last: how many names the directory's globs found, how many of
+ *       them were asked for (the rest are over the cap), and how many of those were gone afterwards.
  * </ul>
  * Records are taken at the byte level, so names that are not UTF-8 keep their length. Anything malformed
- * makes the whole listing unknown: a listing that is only partly understood is not evidence.
+ * makes the whole listing unknown: a listing that is only partly understood is not evidence. An entry
+ * whose status is missing counts as vanished only when the probe saw it gone; any other failure to read
+ * it makes the listing unknown.
  */
 final class ListingParser {
     private ListingParser() {}
@@ -34,7 +36,7 @@ final class ListingParser {
             return Failures.unexpected(request, answer, context);
         }
         if (answer.status().equals("1") && listing.get().vanished() == 0) {
-            // stat failed for something it was given, yet every entry was read: an error it did not explain.
+            // stat failed for something it was given, and nothing was seen gone: an error it did not explain.
             return new Fact.Unknown<>(Fact.Cause.UNEXPECTED, "listing " + request.path() + " failed: "
                     + Failures.firstLine(answer.stderrText()), context.evidence(request, Failures.excerpt(answer)));
         }
@@ -60,7 +62,9 @@ final class ListingParser {
                 if (link.isEmpty()) {
                     return Optional.empty();
                 }
-                targets.put(link.get()[0], link.get()[1]);
+                if (targets.putIfAbsent(link.get()[0], link.get()[1]) != null) {
+                    return Optional.empty(); // one target per link
+                }
             } else if (record.length > 0 && record[0] == 'N') {
                 counts = counts(new String(record, 1, record.length - 1, StandardCharsets.US_ASCII));
                 if (counts == null) {
@@ -76,7 +80,12 @@ final class ListingParser {
                 }
             }
         }
-        if (counts == null || entries.size() > counts[1] || counts[1] > counts[0]) {
+        // Entries missing from the records must have been seen gone (an entry may also go after its stat);
+        // a target belongs to a link (under the ls fallback a name ls mangled has none, and is ignored).
+        if (counts == null || counts[1] > counts[0] || entries.size() > counts[1]
+                || counts[1] - entries.size() > counts[2]
+                || targets.keySet().stream().anyMatch(p -> entries.get(p) instanceof FileInfo e
+                && e.kind() != FileKind.SYMLINK)) {
             return Optional.empty();
         }
         List<FileInfo> shown = new ArrayList<>();
@@ -132,11 +141,11 @@ final class ListingParser {
     }
 
     private static int[] counts(String text) {
-        if (!text.matches("[0-9]{1,9}\\|[0-9]{1,9}")) {
+        if (!text.matches("[0-9]{1,9}\\|[0-9]{1,9}\\|[0-9]{1,9}")) {
             return null;
         }
         String[] parts = text.split("\\|");
-        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
     }
 
     /** An {@code ls -lnd} line: its path starts at the directory prefix. */

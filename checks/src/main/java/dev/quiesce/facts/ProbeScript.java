@@ -43,7 +43,7 @@ public final class ProbeScript {
             '
             qz_emit() { printf '%s B %s %s %s\\n' "$T" "$1" "$2" "${#o}"; printf '%s' "$o"; printf '\\n%s E %s\\n' "$T" "$1"; }
             qz_run() { qz_id=$1; shift
-              o=$( { o=$("$@" 2>&3 3>&- </dev/null; qz_s=$?; printf x; exit "$qz_s"); qz_s=$?; o=${o%x}; qz_emit "$qz_id" "$qz_s" >&9; } 3>&1 )
+              o=$( { o=$("$@" 2>&3 3>&- 9>&- </dev/null; qz_s=$?; printf x; exit "$qz_s"); qz_s=$?; o=${o%x}; qz_emit "$qz_id" "$qz_s" >&9; } 3>&1 )
               if [ -n "$o" ]; then qz_emit "$qz_id.err" 0; fi; }
             qz_why() { qz_p=$1
               while :; do qz_up=${qz_p%/*}; qz_up=${qz_up:-/}
@@ -57,14 +57,19 @@ public final class ProbeScript {
             qz_stat() { if [ "$QZ_STAT" = stat ]; then stat -c "$QZ_FMT" -- "$1"; else ls -lnd -- "$1"; fi; }
             qz_stat_link() { qz_stat "$1" || return; if [ -L "$1" ]; then printf '>'; readlink -- "$1" || :; fi; }
             qz_f_stat() { if qz_there "$R$2"; then qz_run "$1" qz_stat_link "$R$2"; else qz_missing "$1" "$R$2"; fi; }
+            qz_head() { { qz_t=$( { { tr -d '\\000' <"$2"; printf '%s' "$?" >&4; } | head -c "$1" >&3; } 4>&1 ); } 3>&1
+              case ${qz_t:-1} in 0|141) return 0;; *) return "$qz_t";; esac; }
             qz_f_content() { if ! qz_there "$R$2"; then qz_missing "$1" "$R$2"
               elif [ ! -f "$R$2" ]; then o=; qz_emit "$1" notfile
               elif [ ! -r "$R$2" ]; then o=; qz_emit "$1" denied
-              else qz_run "$1" head -c "$3" -- "$R$2"; fi; }
+              else qz_run "$1" qz_head "$3" "$R$2"; fi; }
             qz_listable() { if ! qz_there "$2"; then qz_missing "$1" "$2"; return 1; fi
               if [ ! -d "$2" ]; then o=; qz_emit "$1" notdir; return 1; fi
               if [ ! -r "$2" ] || [ ! -x "$2" ]; then o=; qz_emit "$1" denied; return 1; fi; }
-            qz_entries() { qz_d=${1%/} qz_max=$2 qz_found=0 qz_listed=0 qz_st=0
+            qz_chunk=; qz_i=1; while [ "$qz_i" -le 128 ]; do qz_chunk="$qz_chunk \\"\\${$qz_i}\\""; qz_i=$((qz_i + 1)); done
+            qz_stat_all() { while [ $# -ge 128 ]; do eval "stat -c \\"\\$T@\\$QZ_FMT|%n\\" --$qz_chunk" || qz_st=$?; shift 128; done
+              if [ $# -gt 0 ]; then stat -c "$T@$QZ_FMT|%n" -- "$@" || qz_st=$?; fi; }
+            qz_entries() { qz_d=${1%/} qz_max=$2 qz_found=0 qz_listed=0 qz_gone=0 qz_st=0
               for qz_g in '*' '.[!.]*' '..?*'; do
                 set -- "$qz_d"/$qz_g
                 if [ $# -eq 1 ] && ! qz_there "$1"; then continue; fi
@@ -72,19 +77,26 @@ public final class ProbeScript {
                 if [ "$qz_room" -le 0 ]; then continue; fi
                 if [ $# -gt "$qz_room" ]; then shift $(($# - qz_room)); fi
                 qz_listed=$((qz_listed + $#))
-                if [ "$QZ_STAT" = stat ]; then stat -c "$T@$QZ_FMT|%n" -- "$@" || qz_st=$?
+                if [ "$QZ_STAT" = stat ]; then qz_stat_all "$@"
                 else for qz_f do printf '%s@' "$T"; ls -lnd -- "$qz_f" || qz_st=1; done; fi
-                for qz_f do if [ -L "$qz_f" ]; then printf '%s@L%s|%s' "$T" "${#qz_f}" "$qz_f"; readlink -- "$qz_f" || echo; fi; done
+                for qz_f do if [ -L "$qz_f" ]; then printf '%s@L%s|%s' "$T" "${#qz_f}" "$qz_f"; readlink -- "$qz_f" || echo
+                  elif ! qz_there "$qz_f"; then qz_gone=$((qz_gone + 1)); fi; done
               done
-              printf '%s@N%s|%s\\n' "$T" "$qz_found" "$qz_listed"; return "$qz_st"; }
+              printf '%s@N%s|%s|%s\\n' "$T" "$qz_found" "$qz_listed" "$qz_gone"; return "$qz_st"; }
             qz_f_list() { if qz_listable "$1" "$R$2"; then qz_run "$1" qz_entries "$R$2" "$3"; fi; }
             qz_f_cmd() { qz_id=$1; shift
               if command -v "$1" >/dev/null 2>&1; then qz_run "$qz_id" "$@"; else o=; qz_emit "$qz_id" notfound; fi; }
-            qz_f_lines() ( qz_id=$1 qz_max=$4 qz_e=$5
+            qz_f_lines() ( qz_id=$1 qz_glob=$2 qz_max=$4 qz_e=$5
               if [ ! -d "$R$3" ]; then qz_why "$R$3"; [ "$qz_w" = denied ] || qz_w=nofiles; o=; qz_emit "$qz_id" "$qz_w"; exit 0; fi
               if [ ! -r "$R$3" ] || [ ! -x "$R$3" ]; then o=; qz_emit "$qz_id" denied; exit 0; fi
               cd -- "${R:-/}" || exit 0
-              IFS=; set -- .$2; qz_u=; qz_n=0
+              IFS=; qz_u=; qz_lvl=${3%/}; qz_p=${qz_glob#"$qz_lvl"}
+              while :; do case $qz_p in /*/*) ;; *) break;; esac
+                qz_c=${qz_p#/}; qz_c=${qz_c%%/*}; qz_p=${qz_p#/"$qz_c"}; qz_lvl=$qz_lvl/$qz_c
+                set -- .$qz_lvl
+                for qz_f do if [ -d "$qz_f" ] && { [ ! -r "$qz_f" ] || [ ! -x "$qz_f" ]; }; then qz_u=$qz_u${qz_f#.}$qz_nl; fi; done
+              done
+              set -- .$qz_glob; qz_n=0
               for qz_f do if [ -f "$qz_f" ]; then if [ -r "$qz_f" ]; then qz_n=$((qz_n + 1)); else qz_u=$qz_u${qz_f#.}$qz_nl; fi; fi; done
               if [ -n "$qz_u" ]; then o=$qz_u; qz_emit "$qz_id" denied; exit 0; fi
               if [ "$qz_n" -eq 0 ]; then o=; qz_emit "$qz_id" nofiles; exit 0; fi
@@ -93,13 +105,12 @@ public final class ProbeScript {
               for qz_f do if [ -f "$qz_f" ]; then qz_n=${qz_f#.}; printf '%s|%s\\n' "${#qz_n}" "$qz_n"; fi; done
               { qz_st=$( { { qz_grep "$qz_e" "$@"; printf '%s' "$?" >&4; } | head -c "$qz_m" >&3; } 4>&1 ); } 3>&1
               return "${qz_st:-2}"; }
-            qz_grep() { qz_e=$1; shift
-              for qz_f do if [ ! -f "$qz_f" ]; then qz_grep_each "$qz_e" "$@"; return; fi; done
-              grep -a -F -H -n -e "$qz_e" -- "$@" </dev/null; }
-            qz_grep_each() { qz_e=$1; shift; qz_r=1
-              for qz_f do if [ -f "$qz_f" ]; then grep -a -F -H -n -e "$qz_e" -- "$qz_f" </dev/null; qz_x=$?
+            qz_grep() { qz_e=$1; shift; qz_r=1; qz_i=0
+              for qz_f do if [ -f "$qz_f" ]; then qz_i=$((qz_i + 1)); printf '@%s\\n' "$qz_i"; qz_grep_one "$qz_f" "$qz_e"; qz_x=$?
                 if [ "$qz_x" -gt 1 ]; then qz_r=2; elif [ "$qz_x" -eq 0 ] && [ "$qz_r" -eq 1 ]; then qz_r=0; fi; fi; done
               return "$qz_r"; }
+            qz_grep_one() { { qz_t=$( { { tr -d '\\000' <"$1"; printf '%s' "$?" >&4; } | grep -a -F -n -e "$2" >&3; } 4>&1 ); qz_g=$?; } 3>&1
+              if [ "${qz_t:-1}" -ne 0 ]; then return 2; fi; return "$qz_g"; }
             printf '\\n'
             o="uid=$(id -u 2>/dev/null </dev/null)
             host=$(uname -n 2>/dev/null </dev/null)

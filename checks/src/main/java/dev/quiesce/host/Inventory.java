@@ -82,7 +82,7 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
         Problems problems = new Problems();
         for (InventoryHost host : hosts) {
             host.roleLocations().forEach((role, at) -> {
-                if (!known.contains(role)) {
+                if (dev.quiesce.model.RoleNames.isUnknown(role, known)) {
                     problems.add(at, dev.quiesce.model.RoleNames.unknown(role, known));
                 }
             });

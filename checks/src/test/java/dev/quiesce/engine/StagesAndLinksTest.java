@@ -277,6 +277,109 @@ class StagesAndLinksTest {
                 .orElse(null), "every piece of evidence says when it was collected");
     }
 
+    /** Fails before: a pack whose rules name no role made every host role, even guest, an error. */
+    @Test
+    void rulesThatNameNoRoleAuditHostsOfAnyRole() throws IOException {
+        String roleless = ExampleChecks.oneRule("T-ANY", "{type: file, paths: [/], kind: directory}")
+                .replace("    roles: [guest]\n", "");
+        Auditor auditor = auditor(roleless);
+        HostResult result = auditor.audit(local("web1", tree("web"), Optional.empty(), "webserver"));
+        assertEquals(Status.PASS, finding(result, "T-ANY").status());
+    }
+
+    /** Fails before: a listener that threw lost every host's result and the report with them. */
+    @Test
+    void aListenerThatThrowsCostsNoResult() throws Exception {
+        Auditor auditor = auditor(ExampleChecks.oneRule("T-FILE", "{type: file, paths: [/], kind: directory}"));
+        AuditListener throwing = new AuditListener() {
+            @Override
+            public void hostFinished(HostResult result) {
+                throw new IllegalStateException("the terminal went away");
+            }
+        };
+        AuditRun run = auditor.start(List.of(local("db1", tree("a"), Optional.empty(), "guest"),
+                local("db2", tree("b"), Optional.empty(), "guest")), throwing).await();
+        assertEquals(List.of(Status.PASS, Status.PASS), run.hosts().stream().map(h -> finding(h, "T-FILE").status())
+                .toList());
+    }
+
+    /** Fails before: a host whose only rule could not plan was reported as "the audit was stopped". */
+    @Test
+    void aRuleThatCannotPlanIsThatRulesErrorWithItsCause() throws IOException {
+        HostResult result = auditor(ExampleChecks.oneRule("T-PLAN", "{type: broken-plan, path: /etc}"))
+                .audit(local("db1", tree("guest"), Optional.empty(), "guest"));
+        Finding plan = finding(result, "T-PLAN");
+        assertEquals(Status.ERROR, plan.status());
+        assertTrue(plan.message().contains("could not plan its facts") && plan.message().contains("no plan for /etc"),
+                plan.message());
+        assertEquals(HostStatus.AUDITED, result.status(), result.error());
+    }
+
+    /** Fails before: with stage 1 cut short, a rule with a second stage was blamed as "a bug in the check". */
+    @Test
+    void aFirstStageCutShortSaysTheSecondStageDidNotRun() throws IOException {
+        Path root = tree("guest");
+        Files.createDirectories(root.resolve("etc"));
+        Files.writeString(root.resolve("etc/instances"), "/etc\n");
+        Host cut = new CutShort(local("db1", root, Optional.empty(), "guest"));
+        HostResult result = auditor(ExampleChecks.oneRule("T-LIST", "{type: listed-paths, list: /etc/instances}"))
+                .audit(cut);
+        Finding listed = finding(result, "T-LIST");
+        assertEquals(Status.ERROR, listed.status());
+        assertTrue(listed.message().contains("the second stage was not run: the first stage's answer is incomplete"),
+                listed.message());
+        assertEquals(HostStatus.ERROR, result.status());
+    }
+
+    /** A host whose stage-1 answer loses its final frame, as when the connection drops at the end. */
+    private static final class CutShort implements Host {
+        private final Host host;
+
+        CutShort(Host host) {
+            this.host = host;
+        }
+
+        @Override
+        public HostInfo info() {
+            return host.info();
+        }
+
+        @Override
+        public String transport() {
+            return host.transport();
+        }
+
+        @Override
+        public HostSession open() throws HostException {
+            HostSession session = host.open();
+            return new HostSession() {
+                @Override
+                public ProbeStage probe(List<? extends FactRequest<?>> requests) throws HostException {
+                    ProbeStage stage = session.probe(requests);
+                    String answer = new String(stage.answer(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    int end = answer.lastIndexOf(stage.token() + " B end");
+                    return new ProbeStage(stage.token(), stage.requests(), answer.substring(0, end)
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), stage.received());
+                }
+
+                @Override
+                public String root() {
+                    return session.root();
+                }
+
+                @Override
+                public String note() {
+                    return session.note();
+                }
+
+                @Override
+                public void close() {
+                    session.close();
+                }
+            };
+        }
+    }
+
     /** A host that counts its sessions and stages. */
     private static final class Counting implements Host {
         private final Host host;

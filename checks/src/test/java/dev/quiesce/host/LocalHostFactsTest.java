@@ -89,7 +89,7 @@ class LocalHostFactsTest {
         FactRequest.FileLines scan = FactRequest.FileLines.in("/var/log", "vmware*.log", List.of("error", "stun"),
                 1000);
         FactRequest.FileLines capped = FactRequest.FileLines.in("/var/log", "vmware*.log", List.of("error", "stun"),
-                40);
+                20);
         Facts facts = probe(List.of(scan, capped));
 
         // Not vmware.log.1 (pattern), not other.log (pattern), not "ERROR" (fixed strings are exact), and
@@ -259,6 +259,75 @@ class LocalHostFactsTest {
                 hundred.modified().orElseThrow().getEpochSecond());
     }
 
+    /** Fails before NUL bytes were dropped before the cap: the cut went unnoticed and lines past it vanished. */
+    @Test
+    void nulBytesAreDroppedBeforeTheCapSoACutIsNeverHidden() throws Exception {
+        Files.write(root.resolve("etc/nul-script"), "#!/bin/sh\0\0\0\0\0\0\0\0\0\0\necho frozen\nrm -rf /\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 9; i++) {
+            log.append("freeze ok").append("\0".repeat(10)).append('\n');
+        }
+        log.append("freeze FAILED\n");
+        Files.write(root.resolve("var/log/padded.log"), log.toString().getBytes(StandardCharsets.ISO_8859_1));
+        FactRequest.FileContent content = new FactRequest.FileContent("/etc/nul-script", 24);
+        FactRequest.FileLines scan = FactRequest.FileLines.in("/var/log", "padded.log", List.of("freeze"), 4096);
+        for (ShellProbe.Shell shell : ShellProbe.shells().toList()) {
+            Facts facts = ShellProbe.run(shell, root.toString(), List.of(content, scan)).facts();
+            assertEquals(new Content("#!/bin/sh\necho frozen\nrm", true), present(facts.get(content)),
+                    shell.name());
+            Lines lines = present(facts.get(scan));
+            assertEquals(10, lines.lines().size(), shell.name() + ": " + lines);
+            assertEquals("freeze FAILED", lines.lines().get(9).text(), shell.name());
+        }
+    }
+
+    /** Fails on BusyBox before the NUL bytes were dropped: its grep -F missed text after a NUL on one line. */
+    @Test
+    void aLineThatGoesOnAfterNulPaddingIsFoundByEveryShellAndGrep() throws Exception {
+        Files.write(root.resolve("var/log/vmware-9.log"), "x\0\0\0Checkpoint_Unstun: vm stopped for 900 us\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        FactRequest.FileLines scan = FactRequest.FileLines.in("/var/log", "vmware-9.log", List.of("Checkpoint_Unstun"),
+                4096);
+        for (ShellProbe.Shell shell : ShellProbe.shells().toList()) {
+            Lines lines = present(ShellProbe.run(shell, root.toString(), List.of(scan)).facts().get(scan));
+            assertEquals(List.of("xCheckpoint_Unstun: vm stopped for 900 us"), lines.lines().stream()
+                    .map(Lines.Line::text).toList(), shell.name());
+        }
+    }
+
+    /** Fails before: "./a.log:7:x.log:1:..." was credited to a file named "a.log:7:x.log", line 1. */
+    @Test
+    void aFileNamedLikeAGrepLineCannotTakeAnotherFilesLine() throws Exception {
+        Files.writeString(root.resolve("var/log/a.log"), "1\n2\n3\n4\n5\n6\nx.log:1:freeze ok\n");
+        Files.writeString(root.resolve("var/log/a.log:7:x.log"), "nothing\n");
+        FactRequest.FileLines scan = FactRequest.FileLines.in("/var/log", "a.log*", List.of("freeze"), 4096);
+        Lines lines = present(probe(List.of(scan)).get(scan));
+        assertEquals(List.of(new Lines.Line("/var/log/a.log", 7, "x.log:1:freeze ok")), lines.lines());
+    }
+
+    @Test
+    void aByteCapIsBoundedSoItCannotOverflowIntoNoCapAtAll() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new FactRequest.FileContent("/etc/hundred", Integer.MAX_VALUE));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new FactRequest.FileLines("/var/log/*.log", List.of("x"), Integer.MAX_VALUE));
+    }
+
+    /** Fails before chunks: one stat call for 11,000 names of 200 bytes passed the command line limit. */
+    @Test
+    void aDirectoryWhoseNamesTogetherPassTheCommandLineLimitIsStillListed() throws Exception {
+        Path d = Files.createDirectories(root.resolve("long"));
+        String stem = "n".repeat(190);
+        for (int i = 0; i < 11_000; i++) {
+            Files.createFile(d.resolve(stem + String.format("%06d", i)));
+        }
+        FactRequest.DirectoryListing listing = new FactRequest.DirectoryListing("/long", 11_000);
+        Listing read = present(probe(List.of(listing)).get(listing));
+        assertEquals(11_000, read.entries().size());
+        assertEquals(0, read.vanished());
+    }
+
     /**
      * As root nothing is unreadable, so this runs the probe as {@code nobody} (with {@code setpriv}) where
      * the machine allows it, and skips where it does not.
@@ -281,9 +350,20 @@ class LocalHostFactsTest {
 
         FactRequest.FileLines lines = FactRequest.FileLines.in("/etc", "*", List.of("0"), 1000);
         FactRequest.FileLines lockedLines = FactRequest.FileLines.in("/locked", "*", List.of("s"), 1000);
+        // Fails before: a datastore the probe could not enter was left out and the scan passed as complete.
+        Files.createDirectories(root.resolve("vol/ds1/vm1"));
+        Files.createDirectories(root.resolve("vol/ds2/vm2"));
+        Files.writeString(root.resolve("vol/ds1/vm1/vmware.log"), "freeze ok\n");
+        Files.writeString(root.resolve("vol/ds2/vm2/vmware.log"), "freeze FAILED\n");
+        for (String open : List.of("vol", "vol/ds1", "vol/ds1/vm1", "vol/ds2/vm2")) {
+            Files.setPosixFilePermissions(root.resolve(open), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.setPosixFilePermissions(root.resolve("vol/ds1/vm1/vmware.log"), PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(root.resolve("vol/ds2"), PosixFilePermissions.fromString("rwx------"));
+        FactRequest.FileLines datastores = new FactRequest.FileLines("/vol/*/*/vmware.log", List.of("freeze"), 1000);
         List<FactRequest<?>> unreadable = List.of(new FactRequest.FileStat("/locked/secret"),
                 new FactRequest.FileContent("/locked/secret", 100), new FactRequest.DirectoryListing("/locked"),
-                new FactRequest.FileContent("/etc/hundred", 100), lines, lockedLines,
+                new FactRequest.FileContent("/etc/hundred", 100), lines, lockedLines, datastores,
                 new FactRequest.FileStat("/locked/missing/below"));
         List<FactRequest<?>> requests = new java.util.ArrayList<>(unreadable);
         requests.addAll(List.of(new FactRequest.FileStat("/etc/hundred"), new FactRequest.FileContent("/etc/open",

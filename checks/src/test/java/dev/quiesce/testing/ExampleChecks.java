@@ -32,7 +32,7 @@ public final class ExampleChecks {
     public static CheckRegistry registry() {
         List<Check<?>> checks = new ArrayList<>(CheckRegistry.standard().checks());
         checks.addAll(List.of(new ListedPaths(), new SameOnVmHost(), new RecentFile(), new Sneaky(),
-                new BrokenFollowUp(), new Kinds()));
+                new BrokenFollowUp(), new BrokenPlan(), new Kinds()));
         return CheckRegistry.of(checks);
     }
 
@@ -194,6 +194,25 @@ public final class ExampleChecks {
         public Verdict evaluate(Parameters p, HostView view) {
             Fact<?> other = view.get(new FactRequest.FileStat(p.path() + ".other"));
             return Verdict.pass("", "", "read " + other, List.of());
+        }
+    }
+
+    /** {@code broken-plan}: cannot even name its facts (needs throws). */
+    public static final class BrokenPlan extends BaseCheck<BrokenPlan.Parameters> {
+        public record Parameters(@Param(value = "A file.", path = true) String path) {}
+
+        public BrokenPlan() {
+            super("broken-plan", Parameters.class, "Its needs throw.");
+        }
+
+        @Override
+        public Needs needs(Parameters p, HostInfo host) {
+            throw new IllegalStateException("no plan for " + p.path());
+        }
+
+        @Override
+        public Verdict evaluate(Parameters p, HostView view) {
+            return Verdict.pass("", "", "never reached", List.of());
         }
     }
 

@@ -37,7 +37,8 @@ final class LocalOptions {
     /** Exits 2 when a --role is used by no loaded rule: the host would be audited by nothing. */
     void requireKnownRoles(List<dev.quiesce.model.RulePack> packs) {
         java.util.Set<String> known = dev.quiesce.engine.KnownRoles.of(packs);
-        List<String> unknown = roles.stream().filter(r -> !known.contains(r)).distinct().toList();
+        List<String> unknown = roles.stream().filter(r -> dev.quiesce.model.RoleNames.isUnknown(r, known)).distinct()
+                .toList();
         if (!unknown.isEmpty()) {
             throw new QuiesceException("--role " + String.join(",", roles) + ": " + String.join("; ", unknown.stream()
                     .map(r -> dev.quiesce.model.RoleNames.unknown(r, known)).toList()));
