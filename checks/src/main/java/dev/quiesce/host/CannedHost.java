@@ -1,10 +1,7 @@
 package dev.quiesce.host;
 
 import dev.quiesce.facts.CannedFacts;
-import dev.quiesce.facts.FactRequest;
-import dev.quiesce.facts.ProbeStage;
 import dev.quiesce.model.HostInfo;
-import java.util.List;
 
 /**
  * A host that answers every stage from canned answers, framed as a real probe frames them: for tests
@@ -31,25 +28,6 @@ public final class CannedHost implements Host {
 
     @Override
     public HostSession open() {
-        return new HostSession() {
-            @Override
-            public ProbeStage probe(List<? extends FactRequest<?>> requests) {
-                return answers.stage(requests);
-            }
-
-            @Override
-            public String root() {
-                return "";
-            }
-
-            @Override
-            public String note() {
-                return answers.note();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return HostSession.of(answers::stage, "", answers::note, () -> { });
     }
 }

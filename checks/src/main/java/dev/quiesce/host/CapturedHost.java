@@ -8,7 +8,6 @@ import dev.quiesce.model.HostStatus;
 import dev.quiesce.model.QuiesceException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,33 +49,16 @@ public final class CapturedHost implements Host {
         } catch (QuiesceException e) {
             throw new HostException(HostStatus.ERROR, e.getMessage(), e);
         }
-        return new HostSession() {
-            private int next;
-
-            @Override
-            public ProbeStage probe(List<? extends FactRequest<?>> requests) {
-                if (next < transcript.stages().size()) {
-                    return transcript.stages().get(next++);
-                }
-                Map<String, FactRequest<?>> asked = new LinkedHashMap<>();
-                requests.forEach(r -> asked.put("f" + (asked.size() + 1), r));
-                return ProbeStage.notRun(asked, transcript.received());
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        return HostSession.of(requests -> {
+            int stage = next.getAndIncrement();
+            if (stage < transcript.stages().size()) {
+                return transcript.stages().get(stage);
             }
-
-            @Override
-            public String root() {
-                return transcript.root();
-            }
-
-            @Override
-            public String note() {
-                return transcript.note();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+            Map<String, FactRequest<?>> asked = new LinkedHashMap<>();
+            requests.forEach(r -> asked.put("f" + (asked.size() + 1), r));
+            return ProbeStage.notRun(asked, transcript.received());
+        }, transcript.root(), transcript::note, () -> { });
     }
 
     public Path file() {

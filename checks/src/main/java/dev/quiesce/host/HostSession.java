@@ -3,6 +3,7 @@ package dev.quiesce.host;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.ProbeStage;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One open connection to a host: each {@link #probe} is one round trip (one exec channel over SSH, one
@@ -24,4 +25,35 @@ public interface HostSession extends AutoCloseable {
 
     @Override
     void close();
+
+    /** One round trip, as a session runs it. */
+    @FunctionalInterface
+    interface Stage {
+        ProbeStage probe(List<? extends FactRequest<?>> requests) throws HostException;
+    }
+
+    /** A session made of its parts: what each stage does, the root, the note, and what closing does. */
+    static HostSession of(Stage stage, String root, Supplier<String> note, Runnable close) {
+        return new HostSession() {
+            @Override
+            public ProbeStage probe(List<? extends FactRequest<?>> requests) throws HostException {
+                return stage.probe(requests);
+            }
+
+            @Override
+            public String root() {
+                return root;
+            }
+
+            @Override
+            public String note() {
+                return note.get();
+            }
+
+            @Override
+            public void close() {
+                close.run();
+            }
+        };
+    }
 }

@@ -1,6 +1,5 @@
 package dev.quiesce.host;
 
-import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.ProbeScript;
 import dev.quiesce.facts.ProbeStage;
 import dev.quiesce.model.HostInfo;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -54,26 +52,8 @@ public final class LocalHost implements Host {
         }
         String prefix = root.map(Path::toString).filter(r -> !r.equals("/")).orElse("");
         long end = System.nanoTime() + deadline.toNanos();
-        return new HostSession() {
-            @Override
-            public ProbeStage probe(List<? extends FactRequest<?>> requests) throws HostException {
-                return run(new ProbeScript(Tokens.fresh(), prefix, requests), end);
-            }
-
-            @Override
-            public String root() {
-                return prefix;
-            }
-
-            @Override
-            public String note() {
-                return "";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return HostSession.of(requests -> run(new ProbeScript(Tokens.fresh(), prefix, requests), end), prefix,
+                () -> "", () -> { });
     }
 
     private ProbeStage run(ProbeScript script, long end) throws HostException {

@@ -332,13 +332,7 @@ class StagesAndLinksTest {
     }
 
     /** A host whose stage-1 answer loses its final frame, as when the connection drops at the end. */
-    private static final class CutShort implements Host {
-        private final Host host;
-
-        CutShort(Host host) {
-            this.host = host;
-        }
-
+    private record CutShort(Host host) implements Host {
         @Override
         public HostInfo info() {
             return host.info();
@@ -352,31 +346,13 @@ class StagesAndLinksTest {
         @Override
         public HostSession open() throws HostException {
             HostSession session = host.open();
-            return new HostSession() {
-                @Override
-                public ProbeStage probe(List<? extends FactRequest<?>> requests) throws HostException {
-                    ProbeStage stage = session.probe(requests);
-                    String answer = new String(stage.answer(), java.nio.charset.StandardCharsets.ISO_8859_1);
-                    int end = answer.lastIndexOf(stage.token() + " B end");
-                    return new ProbeStage(stage.token(), stage.requests(), answer.substring(0, end)
-                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), stage.received());
-                }
-
-                @Override
-                public String root() {
-                    return session.root();
-                }
-
-                @Override
-                public String note() {
-                    return session.note();
-                }
-
-                @Override
-                public void close() {
-                    session.close();
-                }
-            };
+            return HostSession.of(requests -> {
+                ProbeStage stage = session.probe(requests);
+                String answer = new String(stage.answer(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                int end = answer.lastIndexOf(stage.token() + " B end");
+                return new ProbeStage(stage.token(), stage.requests(), answer.substring(0, end)
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), stage.received());
+            }, session.root(), session::note, session::close);
         }
     }
 
@@ -404,28 +380,10 @@ class StagesAndLinksTest {
         public HostSession open() throws HostException {
             opened.incrementAndGet();
             HostSession session = host.open();
-            return new HostSession() {
-                @Override
-                public ProbeStage probe(List<? extends FactRequest<?>> requests) throws HostException {
-                    probes.incrementAndGet();
-                    return session.probe(requests);
-                }
-
-                @Override
-                public String root() {
-                    return session.root();
-                }
-
-                @Override
-                public String note() {
-                    return session.note();
-                }
-
-                @Override
-                public void close() {
-                    session.close();
-                }
-            };
+            return HostSession.of(requests -> {
+                probes.incrementAndGet();
+                return session.probe(requests);
+            }, session.root(), session::note, session::close);
         }
     }
 
