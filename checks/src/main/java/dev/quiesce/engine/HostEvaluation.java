@@ -8,6 +8,7 @@ import dev.quiesce.facts.Facts;
 import dev.quiesce.host.Capture;
 import dev.quiesce.host.CaptureFile;
 import dev.quiesce.model.Finding;
+import dev.quiesce.model.HostInfo;
 import dev.quiesce.model.HostResult;
 import dev.quiesce.model.HostStatus;
 import dev.quiesce.model.Rule;
@@ -17,6 +18,7 @@ import dev.quiesce.model.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -38,7 +40,7 @@ final class HostEvaluation {
      * @param vmHost what was collected of its ESXi host, or null when not collected
      */
     HostResult evaluate(FleetPlan.Subject subject, Collected own, Collected vmHost) {
-        var info = subject.info();
+        HostInfo info = subject.info();
         String transport = subject.host().transport();
         if (!subject.anyRule()) {
             return new HostResult(info.name(), info.roles(), transport, HostStatus.ERROR, "no loaded rule applies to "
@@ -47,11 +49,10 @@ final class HostEvaluation {
                     skippedAll(info.roles()), null, null);
         }
         if (own == null) {
-            return notAudited(subject, HostStatus.ERROR, "not finished: the audit was stopped before this host was done",
-                    null);
+            return notAudited(subject, HostStatus.ERROR, "not finished: the audit was stopped before this host was done");
         }
         if (!own.answered()) {
-            return notAudited(subject, own.status(), own.problem(), null);
+            return notAudited(subject, own.status(), own.problem());
         }
         List<Finding> findings = new ArrayList<>();
         for (PlannedRule planned : rules) {
@@ -119,24 +120,24 @@ final class HostEvaluation {
 
     /** The host as ERROR with {@code why}: what a failure of the evaluation itself gives. */
     HostResult failed(FleetPlan.Subject subject, String why) {
-        return notAudited(subject, HostStatus.ERROR, why, null);
+        return notAudited(subject, HostStatus.ERROR, why);
     }
 
-    private HostResult notAudited(FleetPlan.Subject subject, HostStatus status, String why, Instant asOf) {
-        var info = subject.info();
+    private HostResult notAudited(FleetPlan.Subject subject, HostStatus status, String why) {
+        HostInfo info = subject.info();
         List<Finding> findings = new ArrayList<>();
         for (PlannedRule planned : rules) {
             findings.add(subject.applies(planned) ? Finding.of(planned.rule(), Verdict.error("", "host not audited: "
                     + why, List.of())) : skipped(planned.rule(), info.roles()));
         }
-        return new HostResult(info.name(), info.roles(), subject.host().transport(), status, why, findings, asOf, null);
+        return new HostResult(info.name(), info.roles(), subject.host().transport(), status, why, findings, null, null);
     }
 
-    private List<Finding> skippedAll(java.util.Set<String> roles) {
+    private List<Finding> skippedAll(Set<String> roles) {
         return rules.stream().map(r -> skipped(r.rule(), roles)).toList();
     }
 
-    static Finding skipped(Rule rule, java.util.Set<String> roles) {
+    static Finding skipped(Rule rule, Set<String> roles) {
         return Finding.of(rule, new Verdict(Status.SKIPPED, "roles " + new TreeSet<>(roles), "roles "
                 + new TreeSet<>(rule.roles()), "not applicable: the host has none of the roles " + new TreeSet<>(
                 rule.roles()), List.of()));
