@@ -13,6 +13,7 @@ import dev.quiesce.model.HostResult;
 import dev.quiesce.model.Status;
 import dev.quiesce.testing.GuestTree;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,10 @@ class FreezeThawRulesTest {
     @Test
     void aCorrectGuestPassesEveryRule() {
         HostResult host = audit(GuestTree.passing(root));
-        assertEquals(Map.of("QZ-FT-001", Status.PASS, "QZ-FT-002", Status.PASS, "QZ-FT-003", Status.PASS,
-                "QZ-FT-004", Status.PASS, "QZ-FT-005", Status.PASS, "QZ-FT-006", Status.PASS, "QZ-FT-007",
-                Status.PASS), statuses(host));
+        Map<String, Status> statuses = statuses(host);
+        assertTrue(statuses.keySet().containsAll(List.of("QZ-FT-001", "QZ-FT-002", "QZ-FT-003", "QZ-FT-004",
+                "QZ-FT-005", "QZ-FT-006", "QZ-FT-007")), statuses.toString());
+        statuses.forEach((rule, status) -> assertEquals(Status.PASS, status, rule));
     }
 
     @Test
