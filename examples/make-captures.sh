@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds the example captures from real files: lays out two guest file trees under
 # ${TMPDIR:-/tmp}/quiesce-examples/ with real owners and modes, then runs `quiesce collect --root` on
-# each. Run as root from the repository root (it sets file owners): examples/make-captures.sh
+# each. Run as root from the repository root (it sets file owners): examples/make-captures.sh. Run it
+# again whenever a built-in rule reads a fact the captures lack, or the demo's hosts read as ERROR.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=${TMPDIR:-/tmp}/quiesce-examples
@@ -73,5 +74,9 @@ printf 'Scripts here run as root at every snapshot.\n' >"$bad/etc/vmware-tools/b
 chmod 0644 "$bad/etc/vmware-tools/backupScripts.d/README.txt"      # QZ-FT-007: notes file, mode 0644
 
 cd "$here/.."
-./quiesce collect --local --root "$good" --name db-good --role guest -o "$here/db-good.capture.json"
-./quiesce collect --local --root "$bad" --name db-bad --role guest -o "$here/db-bad.capture.json"
+# Build (or find) the jar once: ./quiesce rebuilds when examples/ is newer, which the first capture makes it.
+./quiesce --version >/dev/null
+. scripts/find-java-home.sh
+java="$(find_java_home)/bin/java"
+"$java" -jar cli/target/quiesce.jar collect --local --root "$good" --name db-good --role guest -o "$here/db-good.capture.json"
+"$java" -jar cli/target/quiesce.jar collect --local --root "$bad" --name db-bad --role guest -o "$here/db-bad.capture.json"
