@@ -103,7 +103,7 @@ public final class Auditor {
         List<Demand> demands = new ArrayList<>();
         for (PlannedRule rule : rules) {
             Needs needs = rule.check().needs(info);
-            demands.add(new Demand(info, rule, needs.here()));
+            demands.add(new Demand(needs.here()));
         }
         Collected collected = HostProbe.collect(host, demands, clock);
         if (!collected.answered()) {
