@@ -38,9 +38,9 @@ final class LinesParser {
     static Optional<Lines> parse(byte[] body, int maxBytes) {
         List<byte[]> names = new ArrayList<>();
         int position = 0;
-        while (position < body.length && body[position] >= '0' && body[position] <= '9') {
+        while (position < body.length && digit(body[position])) {
             int bar = position;
-            while (bar < body.length && bar - position < 10 && body[bar] >= '0' && body[bar] <= '9') {
+            while (bar < body.length && bar - position < 10 && digit(body[bar])) {
                 bar++;
             }
             if (bar >= body.length || body[bar] != '|') {
@@ -85,10 +85,10 @@ final class LinesParser {
         for (int n = 0; n < names.size(); n++) {
             byte[] name = names.get(n);
             int start = at + 1 + name.length;
-            if (start + 1 < bytes.length && bytes[at] == '.' && Arrays.equals(bytes, at + 1, start, name, 0, name.length)
+            if (start < bytes.length && bytes[at] == '.' && Arrays.equals(bytes, at + 1, start, name, 0, name.length)
                     && bytes[start] == ':') {
                 int digits = start + 1;
-                while (digits < bytes.length && digits - start <= 18 && bytes[digits] >= '0' && bytes[digits] <= '9') {
+                while (digits < bytes.length && digits - start <= 18 && digit(bytes[digits])) {
                     digits++;
                 }
                 int end = digits;
@@ -101,6 +101,10 @@ final class LinesParser {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean digit(byte b) {
+        return b >= '0' && b <= '9';
     }
 
     private static String text(byte[] bytes) {

@@ -99,16 +99,17 @@ final class ListingParser {
             }
         }
         List<byte[]> records = new ArrayList<>();
-        if (body.length > 0 && (starts.isEmpty() || starts.get(0) != 0)) {
-            records.add(new byte[] {'?'}); // text before the first record: malformed
+        if (starts.isEmpty() || starts.get(0) != 0) {
+            records.add(new byte[] {'?'}); // text before the first record, or no record at all: malformed
         }
         for (int k = 0; k < starts.size(); k++) {
             int from = starts.get(k) + marker.length;
             int to = k + 1 < starts.size() ? starts.get(k + 1) : body.length;
-            if (to > from && body[to - 1] == '\n') {
+            // to lies past this record's marker, so the byte before it is the record's own
+            if (body[to - 1] == '\n') {
                 to--;
             }
-            records.add(Arrays.copyOfRange(body, from, Math.max(from, to)));
+            records.add(Arrays.copyOfRange(body, from, to));
         }
         return records;
     }
@@ -116,7 +117,7 @@ final class ListingParser {
     /** {@code L<n>|<path of n bytes><target>}: the path and the target, or empty when malformed. */
     private static Optional<String[]> link(byte[] record) {
         int bar = 1;
-        while (bar < record.length && bar <= 10 && record[bar] >= '0' && record[bar] <= '9') {
+        while (bar < record.length && record[bar] >= '0' && record[bar] <= '9') {
             bar++;
         }
         if (bar == 1 || bar > 10 || bar >= record.length || record[bar] != '|') {
