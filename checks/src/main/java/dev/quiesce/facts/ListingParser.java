@@ -83,7 +83,8 @@ final class ListingParser {
         String shownPrefix = shownDirectory.replaceAll("/+$", "") + "/";
         for (FileInfo info : entries.values()) {
             String name = info.path().substring(prefix.length());
-            Optional<String> target = Optional.ofNullable(targets.get(info.path())).or(info::linkTarget);
+            Optional<String> target = Optional.ofNullable(targets.get(info.path())).or(info::linkTarget)
+                    .filter(t -> !t.isEmpty()); // readlink failed: the target is unknown, as StatParser has it
             shown.add(info.at(shownPrefix + name, target));
         }
         shown.sort(Comparator.comparing(FileInfo::path));

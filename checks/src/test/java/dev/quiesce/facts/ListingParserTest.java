@@ -167,6 +167,16 @@ class ListingParserTest {
     }
 
     @Test
+    void aLinkWhoseTargetCouldNotBeReadHasNoTargetRatherThanAnEmptyOne() {
+        // readlink failed after stat listed the link: the probe's "|| echo" left the record's target empty
+        Fact<Listing> fact = read("0", records("a1ff|0|0|root|root|1|1780000000|/d/l", "L4|/d/l", "N1|1"));
+        FileInfo link = present(fact).entries().get(0);
+        assertEquals(FileKind.SYMLINK, link.kind());
+        assertEquals(Optional.empty(), link.linkTarget());
+        assertEquals("symbolic link 0777 root:root  l", fact.evidence().excerpt());
+    }
+
+    @Test
     void aCountWithLeadingZerosIsStillItsCount() {
         Listing listing = present(read("0", records("a1ff|0|0|root|root|1|1780000000|/d/l", "L000000004|/d/lt",
                 "N01|001")));
