@@ -141,10 +141,10 @@ final class ListingParser {
         return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
     }
 
-    /** An {@code ls -lnd} line: its path starts at the directory prefix. */
+    /** An {@code ls -lnd} line: its mode first, its path from the directory prefix on. */
     private static Optional<FileInfo> lsEntry(String prefix, String line) {
         int at = line.indexOf(" " + prefix);
-        if (at < 0) {
+        if (at <= 0) {
             return Optional.empty();
         }
         String rest = line.substring(at + 1);

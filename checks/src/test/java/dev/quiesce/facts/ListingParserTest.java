@@ -161,6 +161,17 @@ class ListingParserTest {
     }
 
     @Test
+    void anLsRecordThatDoesNotStartWithItsModeIsNotAnEntryEvenUnderTheRoot() {
+        // Under "/" the path " /rw-r--r-- ..." starts at the line's first byte and looks like a mode once trimmed.
+        FactRequest.DirectoryListing root = new FactRequest.DirectoryListing("/");
+        Fact.Unknown<?> unknown = assertInstanceOf(Fact.Unknown.class, read(root, "", "0", records(
+                " /rw-r--r-- 1 0 0 5 Nov 25 11:22 /x", "N1|1"), ""));
+        assertTrue(unknown.reason().startsWith("unexpected answer for list /"), unknown.reason());
+        assertEquals("etc", present(read(root, "", "0", records("drwxr-xr-x 1 0 0 5 Nov 25 11:22 /etc", "N1|1"), ""))
+                .entries().get(0).name());
+    }
+
+    @Test
     void aNameHoldingANewlineOrTheMarkerWithinALineStaysOneEntry() {
         Listing listing = present(read("0", records(stat("/d/x\ny"), stat("/d/z" + T + "@N9|9"), "N2|2")));
         assertEquals(List.of("x\ny", "z" + T + "@N9|9"), listing.entries().stream().map(FileInfo::name).toList());
