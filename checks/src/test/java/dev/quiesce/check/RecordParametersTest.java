@@ -23,7 +23,7 @@ class RecordParametersTest {
     record Parameters(
             @Param(value = "The directory.", path = true, example = "/etc") String directoryPath,
             @Param(value = "Its owner.", required = false, defaultValue = "root") String owner,
-            @Param(value = "Patterns.", required = false, defaultValue = "*.bak, *~ ,") List<String> forbiddenNames,
+            @Param(value = "Patterns.", required = false, defaultValue = "*.bak, , *~ ,") List<String> forbiddenNames,
             @Param(value = "How many.", required = false, defaultValue = "30", min = 1, max = Long.MAX_VALUE)
             Integer count,
             @Param(value = "Whether.", required = false, defaultValue = "true") Boolean strict,
@@ -130,11 +130,19 @@ class RecordParametersTest {
 
     record Unsupported(@Param("A number.") Long count) {}
 
+    record NumberList(@Param("Numbers.") List<Integer> counts) {}
+
+    record NumberMap(@Param("Names to numbers.") Map<String, Integer> counts) {}
+
     @Test
     void aComponentWithoutParamOrOfAnUnsupportedTypeIsRefused() {
         assertTrue(assertThrows(IllegalStateException.class, () -> RecordParameters.specs(Undeclared.class))
                 .getMessage().endsWith("Undeclared.path has no @Param"));
         assertTrue(assertThrows(IllegalStateException.class, () -> RecordParameters.specs(Unsupported.class))
                 .getMessage().contains("not java.lang.Long"));
+        assertTrue(assertThrows(IllegalStateException.class, () -> RecordParameters.specs(NumberList.class))
+                .getMessage().contains("not java.util.List"), "a list holds strings");
+        assertTrue(assertThrows(IllegalStateException.class, () -> RecordParameters.specs(NumberMap.class))
+                .getMessage().contains("not java.util.Map"), "a mapping maps strings to strings");
     }
 }

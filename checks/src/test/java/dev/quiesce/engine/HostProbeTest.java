@@ -8,6 +8,8 @@ import dev.quiesce.facts.CannedFacts;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.FileInfo;
 import dev.quiesce.facts.FileKind;
+import dev.quiesce.facts.ProbeScript;
+import dev.quiesce.facts.ProbeTranscript;
 import dev.quiesce.host.Host;
 import dev.quiesce.host.HostException;
 import dev.quiesce.host.HostSession;
@@ -100,6 +102,17 @@ class HostProbeTest {
                 && list.message().contains("/opt/cache was not collected: the stage did not run"), list.message());
         assertEquals(1, host.opened.get());
         assertTrue(result.capture().contains("\"stages\""), "the capture keeps the stage that ran");
+    }
+
+    @Test
+    void aSecondStageThatNeverRanIsRecordedWithTheRequestsAndIdsItsScriptWouldHaveHad() throws Exception {
+        ScriptedHost host = new ScriptedHost(DB1, instances("/usr/irissys\n/opt/cache\n"), ScriptedHost.Stage.WHOLE,
+                ScriptedHost.Stage.DROPPED);
+        ProbeTranscript transcript = auditor(LIST, DIR).collect(host);
+        assertEquals(2, transcript.stages().size());
+        assertEquals(new ProbeScript("0123456789abcdef", "", List.of(new FactRequest.FileStat("/usr/irissys"),
+                new FactRequest.FileStat("/opt/cache"))).requestsById(), transcript.stages().get(1).requests());
+        assertEquals("", transcript.stages().get(1).token(), "never ran");
     }
 
     @Test
