@@ -105,14 +105,14 @@ class CannedFactsTest {
     void aStageIsFramedAsARealProbeFramesTheSameRequests() {
         FactRequest.CommandOutput failing = new FactRequest.CommandOutput(AllowedCommand.VMWARE_TOOLBOX_VERSION);
         CannedFacts canned = canned().command(failing, 1, "", "vmware-toolbox-cmd: not running in a VM\n");
-        List<FactRequest<?>> requests = List.of(FREEZE, QLIST, failing, QLIST.meaning(2), CONF);
+        List<FactRequest<?>> requests = List.of(FREEZE, QLIST, failing, QLIST.meaning(2), CONF, SCRIPTS);
         ProbeStage stage = canned.stage(requests);
 
         assertEquals(new ProbeScript("0123456789abcdef", "", requests).requestsById(), stage.requests());
         ProbeAnswer answer = new AnswerParser(stage.token()).parse(stage.answer());
         assertTrue(answer.complete());
         assertEquals(List.of(), answer.problems());
-        assertEquals(Set.of("info", "f1", "f2", "f3", "f3.err", "f4", "end"), answer.frames().keySet(),
+        assertEquals(Set.of("info", "f1", "f2", "f3", "f3.err", "f4", "f5", "end"), answer.frames().keySet(),
                 "a frame per answered request, stderr only where something was written on it");
     }
 
