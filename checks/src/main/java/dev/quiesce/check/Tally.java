@@ -24,7 +24,7 @@ public final class Tally {
     private final List<String> observed = new ArrayList<>();
     private final List<String> notChecked = new ArrayList<>();
     private final List<Evidence> evidence = new ArrayList<>();
-    private int checked;
+    private boolean anyChecked;
     private Details details = Details.NONE;
 
     /**
@@ -55,7 +55,7 @@ public final class Tally {
     /** What was seen of one subject that was checked. */
     public void observe(String what) {
         observed.add(what);
-        checked++;
+        anyChecked = true;
     }
 
     /** A subject this rule does not judge (a missing file another rule reports), and why. */
@@ -83,7 +83,7 @@ public final class Tally {
             verdict = Verdict.fail(seen, expected, listed(failures) + also, evidence);
         } else if (!unknowns.isEmpty()) {
             verdict = new Verdict(Status.ERROR, seen, expected, "could not decide: " + listed(unknowns), evidence);
-        } else if (checked == 0 && !notChecked.isEmpty()) {
+        } else if (!anyChecked && !notChecked.isEmpty()) {
             verdict = new Verdict(Status.SKIPPED, seen, expected, "not checked: " + listed(notChecked), evidence);
         } else {
             verdict = Verdict.pass(seen, expected, passMessage + (notChecked.isEmpty() ? ""

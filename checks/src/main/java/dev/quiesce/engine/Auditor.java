@@ -102,7 +102,7 @@ public final class Auditor {
         List<Demand> demands = new ArrayList<>();
         for (PlannedRule rule : rules) {
             try {
-                demands.add(new Demand(info, rule, rule.check().needs(info).here()));
+                demands.add(new Demand(rule.check().needs(info).here()));
             } catch (RuntimeException e) {
                 // that rule's audit reports its planning failure; the capture holds what the others need
             }

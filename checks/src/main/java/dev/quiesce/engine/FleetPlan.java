@@ -5,9 +5,11 @@ import dev.quiesce.host.Host;
 import dev.quiesce.model.HostInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An audit planned fleet-wide before any host is probed: for each audited host (a subject), the rules
@@ -70,16 +72,16 @@ final class FleetPlan {
                     continue;
                 }
                 needs.put(rule, need);
-                Demand own = new Demand(info, rule, need.here());
+                Demand own = new Demand(need.here());
                 here.put(rule, own);
                 targets.computeIfAbsent(host, h -> new ArrayList<>()).add(own);
                 if (!need.vmHost().isEmpty() && vmHost.isPresent()) {
-                    Demand linked = new Demand(info, rule, need.vmHost());
+                    Demand linked = new Demand(need.vmHost());
                     onVmHost.put(rule, linked);
                     targets.computeIfAbsent(vmHost.get(), h -> new ArrayList<>()).add(linked);
                 }
             }
-            if (!needs.isEmpty() || !failures.isEmpty()) {
+            if (needs.isEmpty() && !failures.isEmpty()) {
                 // probed even when no rule could plan: the host's reachability and clock are still reported
                 targets.computeIfAbsent(host, h -> new ArrayList<>());
             }
@@ -97,15 +99,15 @@ final class FleetPlan {
         return targets;
     }
 
-    /** The hosts whose collection a subject's evaluation waits for: itself, and its ESXi host if read. */
+    /** The hosts whose collection a subject's evaluation waits for: itself, and its ESXi host if read, each once. */
     static List<Host> dependencies(Subject subject) {
-        List<Host> hosts = new ArrayList<>();
+        Set<Host> hosts = new LinkedHashSet<>();
         if (subject.anyRule()) {
             hosts.add(subject.host());
         }
         if (!subject.onVmHost().isEmpty()) {
-            subject.vmHost().filter(h -> h != subject.host()).ifPresent(hosts::add);
+            subject.vmHost().ifPresent(hosts::add);
         }
-        return hosts;
+        return List.copyOf(hosts);
     }
 }

@@ -124,7 +124,6 @@ public final class CannedFacts {
     public ProbeStage stage(List<? extends FactRequest<?>> requests) {
         Map<String, FactRequest<?>> byId = new LinkedHashMap<>();
         java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
-        answer.writeBytes(new byte[] {'\n'});
         frame(answer, ProbeScript.INFO_ID, "0", bytes("uid=" + uid + "\nhost=canned\nclock=" + asOf.getEpochSecond()
                 + "\nzone=+0000 UTC\nstat=stat"));
         for (FactRequest<?> request : requests.stream().<FactRequest<?>>map(FactRequest::probed).distinct().toList()) {

@@ -263,7 +263,7 @@ public sealed interface FactRequest<T> permits FactRequest.FileStat, FactRequest
 
     private static void requireAbsolute(String path) {
         Objects.requireNonNull(path, "path");
-        if (!path.startsWith("/") || path.indexOf('\0') >= 0) {
+        if (!path.startsWith("/") || path.contains("\0")) {
             throw new IllegalArgumentException("not an absolute path: " + path);
         }
     }

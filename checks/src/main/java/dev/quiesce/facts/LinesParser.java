@@ -40,7 +40,7 @@ final class LinesParser {
         int position = 0;
         while (position < body.length && body[position] >= '0' && body[position] <= '9') {
             int bar = digits(body, position);
-            if (bar >= body.length || body[bar] != '|') {
+            if (bar - position > 10 || bar >= body.length || body[bar] != '|') {
                 return Optional.empty();
             }
             long length = Long.parseLong(new String(body, position, bar - position, StandardCharsets.US_ASCII));

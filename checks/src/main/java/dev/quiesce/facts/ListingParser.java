@@ -92,7 +92,8 @@ final class ListingParser {
         String shownPrefix = shownDirectory.replaceAll("/+$", "") + "/";
         for (FileInfo info : entries.values()) {
             String name = info.path().substring(prefix.length());
-            Optional<String> target = Optional.ofNullable(targets.get(info.path())).or(info::linkTarget);
+            Optional<String> target = Optional.ofNullable(targets.get(info.path())).or(info::linkTarget)
+                    .filter(t -> !t.isEmpty()); // readlink failed: the target is unknown, as StatParser has it
             shown.add(info.at(shownPrefix + name, target));
         }
         shown.sort(Comparator.comparing(FileInfo::path));
@@ -108,16 +109,17 @@ final class ListingParser {
             }
         }
         List<byte[]> records = new ArrayList<>();
-        if (body.length > 0 && (starts.isEmpty() || starts.get(0) != 0)) {
-            records.add(new byte[] {'?'}); // text before the first record: malformed
+        if (starts.isEmpty() || starts.get(0) != 0) {
+            records.add(new byte[] {'?'}); // text before the first record, or no record at all: malformed
         }
         for (int k = 0; k < starts.size(); k++) {
             int from = starts.get(k) + marker.length;
             int to = k + 1 < starts.size() ? starts.get(k + 1) : body.length;
-            if (to > from && body[to - 1] == '\n') {
+            // to lies past this record's marker, so the byte before it is the record's own
+            if (body[to - 1] == '\n') {
                 to--;
             }
-            records.add(Arrays.copyOfRange(body, from, Math.max(from, to)));
+            records.add(Arrays.copyOfRange(body, from, to));
         }
         return records;
     }
@@ -125,7 +127,7 @@ final class ListingParser {
     /** {@code L<n>|<path of n bytes><target>}: the path and the target, or empty when malformed. */
     private static Optional<String[]> link(byte[] record) {
         int bar = 1;
-        while (bar < record.length && bar <= 10 && record[bar] >= '0' && record[bar] <= '9') {
+        while (bar < record.length && record[bar] >= '0' && record[bar] <= '9') {
             bar++;
         }
         if (bar == 1 || bar > 10 || bar >= record.length || record[bar] != '|') {
@@ -148,10 +150,10 @@ final class ListingParser {
         return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
     }
 
-    /** An {@code ls -lnd} line: its path starts at the directory prefix. */
+    /** An {@code ls -lnd} line: its mode first, its path from the directory prefix on. */
     private static Optional<FileInfo> lsEntry(String prefix, String line) {
         int at = line.indexOf(" " + prefix);
-        if (at < 0) {
+        if (at <= 0) {
             return Optional.empty();
         }
         String rest = line.substring(at + 1);

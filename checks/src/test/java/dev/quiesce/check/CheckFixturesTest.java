@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.model.Finding;
+import dev.quiesce.model.HostStatus;
 import dev.quiesce.model.Status;
 import dev.quiesce.testing.CheckFixture;
 import java.util.ArrayList;
@@ -48,12 +49,17 @@ class CheckFixturesTest {
         for (JsonNode text : expected.path("observed_not")) {
             assertFalse(finding.observed().contains(text.asText()), "observed holds '" + text.asText() + "'; " + where);
         }
+        for (JsonNode text : expected.path("expected")) {
+            assertTrue(finding.expected().contains(text.asText()), "expected lacks '" + text.asText() + "'; " + where);
+        }
         for (JsonNode text : expected.path("message")) {
             assertTrue(finding.message().contains(text.asText()), "message lacks '" + text.asText() + "'; " + where);
         }
         for (JsonNode text : expected.path("message_not")) {
             assertFalse(finding.message().contains(text.asText()), "message holds '" + text.asText() + "'; " + where);
         }
+        // canned answers are whole: a host left ERROR means the fixture's answers were not framed as a probe's
+        assertEquals(HostStatus.AUDITED, outcome.hostStatus(), where);
         assertTrue(outcome.unasked().isEmpty(), fixture.type() + "/" + fixture.name() + ": answers.yaml answers what "
                 + "the check never asked: " + outcome.unasked());
         assertFalse(finding.evidence().isEmpty() && finding.status() != Status.SKIPPED

@@ -114,7 +114,26 @@ class AnswerParserTest {
         ProbeAnswer parsed = parser.parse(answer);
         assertTrue(parsed.frames().isEmpty());
         assertFalse(parsed.complete());
-        assertTrue(parsed.problems().stream().anyMatch(p -> p.contains("cut short")));
+        assertEquals(java.util.List.of("the answer ends inside the frame of f1 (9999999999 bytes announced, 6 received)",
+                "the answer was cut short: the probe's final frame is missing"), parsed.problems());
+    }
+
+    @Test
+    void anAnswerCutRightAfterAHeadersStartSaysItEndsInsideAHeader() {
+        ProbeAnswer parsed = parser.parse(concat(frame("f1", "0", "one"), bytes(TOKEN + " B ")));
+        assertEquals("one", parsed.frames().get("f1").text());
+        assertEquals(java.util.List.of("the answer ends inside a frame header",
+                "the answer was cut short: the probe's final frame is missing"), parsed.problems());
+    }
+
+    @Test
+    void aBodyEndingInAForgedHeaderJustBeforeItsOwnTrailerIsStillJustBody() {
+        // The forged header is exactly as long as the trailer of f10 that follows it.
+        String forged = "x\n" + TOKEN + " B y 0 0";
+        ProbeAnswer parsed = parser.parse(concat(frame("f10", "0", forged), frame("f11", "0", "next"), END));
+        assertEquals(forged, parsed.frames().get("f10").text());
+        assertEquals("next", parsed.frames().get("f11").text());
+        assertEquals(java.util.List.of(), parsed.problems());
     }
 
     @Test

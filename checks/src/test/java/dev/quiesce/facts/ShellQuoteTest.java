@@ -1,7 +1,9 @@
 package dev.quiesce.facts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,5 +59,42 @@ class ShellQuoteTest {
     @Test
     void aNulCannotBeQuotedAndIsRefusedRatherThanCut() {
         assertThrows(IllegalArgumentException.class, () -> ShellQuote.quote("a\0b"));
+        assertThrows(IllegalArgumentException.class, () -> ShellQuote.quote("\0a"));
+    }
+
+    @Test
+    void aWordOfCharactersNoShellInterpretsStaysAsItIsInAFix() {
+        assertEquals("/usr/sbin/pre-freeze-script", ShellQuote.word("/usr/sbin/pre-freeze-script"));
+        assertEquals("/a_b.c:d=e@f%g+h,i-j", ShellQuote.word("/a_b.c:d=e@f%g+h,i-j"));
+    }
+
+    @Test
+    void aWordWithShellCharactersIsQuotedWhole() {
+        assertEquals("'/usr/sbin/20-job;touch PWNED;#'", ShellQuote.word("/usr/sbin/20-job;touch PWNED;#"));
+        assertEquals("'/d/it'\\''s'", ShellQuote.word("/d/it's"));
+        assertEquals("'/d/$(id)'", ShellQuote.word("/d/$(id)"));
+        assertEquals("''", ShellQuote.word(""));
+    }
+
+    @Test
+    void aWordWithControlCharactersIsOneLineThatWritesOnlyThoseAsOctalEscapes() {
+        assertEquals("\"$(printf %b '/d/20-job\\0012 30 fake')\"", ShellQuote.word("/d/20-job\n 30 fake"));
+        assertEquals("\"$(printf %b '/d/a\\0011b\\0177c\\\\d')\"", ShellQuote.word("/d/a\tb\u007fc\\d"));
+        assertEquals("\"$(printf %b '/d/it'\\''s\\0001')\"", ShellQuote.word("/d/it's\u0001"));
+    }
+
+    static Stream<Arguments> shellsAndControlNames() {
+        return ShellProbe.shells().flatMap(shell -> Stream.of("/d/20-job\n30-fake", "/d/a\tb", "/d/esc\u001b[31mred",
+                "/d/back\\slash\nnl", "/d/it's\u0001", "/d/del\u007f", "/d/$(touch /nonexistent/x)\n`id`", "/d/\r\nx")
+                .map(name -> Arguments.of(shell, name)));
+    }
+
+    @ParameterizedTest(name = "{0}: [{index}]")
+    @MethodSource("shellsAndControlNames")
+    void aWordWithControlCharactersPastedIntoAShellNamesExactlyThatFile(ShellProbe.Shell shell, String name) {
+        String word = ShellQuote.word(name);
+        assertTrue(word.chars().noneMatch(c -> c < 0x20 || c == 0x7f), () -> "not one line: " + word);
+        byte[] printed = ShellProbe.execute(shell.argv(), ("printf %s " + word + "\n").getBytes(StandardCharsets.UTF_8));
+        assertArrayEquals(name.getBytes(StandardCharsets.UTF_8), printed, () -> shell + ": " + word);
     }
 }

@@ -108,6 +108,25 @@ class StatParserTest {
         assertEquals(Optional.of("t\n>u"), link.linkTarget());
     }
 
+    @Test
+    void aLinkWhoseTargetCouldNotBeReadHasNoTargetRatherThanAnEmptyOne() {
+        // readlink failed after stat or ls: the probe printed '>' and nothing after it
+        assertEquals(Optional.empty(), parse("a1ff|0|0|root|root|6|1795606803\n>\n").linkTarget());
+        assertEquals(FileKind.SYMLINK, parse("a1ff|0|0|root|root|6|1795606803\n>\n").kind());
+        assertEquals(Optional.empty(), parse("lrwxrwxrwx 1 0 0 6 Nov 25 11:22 /p -> \n").linkTarget());
+        assertEquals(Optional.empty(), parse("lrwxrwxrwx 1 0 0 6 Nov 25 11:22 /p -> \n>\n").linkTarget());
+    }
+
+    @Test
+    void anLsLineIsReadByItsModeIdsAndSizeWhateverItsDateAndNameColumnsLookLike() {
+        // dates differ by locale and age (11:22, 2023, "25 nov."); only the first five columns are read
+        FileInfo info = parse("-rwx------ 1 0 42 5\n");
+        assertEquals(new FileMode(0700), info.mode());
+        assertEquals(42, info.gid());
+        assertEquals(5, info.size());
+        assertTrue(StatParser.parse("/p", "-rwx------ 1 0 42\n").isEmpty(), "no size column");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "\n", "total 0\n", "hello world this is not ls\n", "-rwxrwxrwz 1 0 0 5 Nov 25 /p\n",
             "-rw-r--r-- 1 root root 5 Nov 25 11:22 /p\n", "xyz|0|0|a|b|1|2\n", "81a4|0|0|a|b|notanumber|2\n",

@@ -19,6 +19,8 @@ import dev.quiesce.host.Host;
 import dev.quiesce.model.FileMode;
 import dev.quiesce.model.Finding;
 import dev.quiesce.model.HostInfo;
+import dev.quiesce.model.HostResult;
+import dev.quiesce.model.HostStatus;
 import dev.quiesce.model.RulePack;
 import dev.quiesce.model.Tool;
 import dev.quiesce.model.VmLink;
@@ -44,8 +46,9 @@ import java.util.Set;
 /**
  * One fixture case of a check type: {@code checks/<type>/<case>/} with {@code answers.yaml} (what the
  * host, and the ESXi host it is linked to, answer), {@code expected.yaml} ({@code status}, and texts the
- * observed value and the message must hold, {@code observed} and {@code message}, or must not,
- * {@code observed_not} and {@code message_not}) and, optionally, a {@code check.yaml} that overrides the
+ * observed value, the expected value and the message must hold, {@code observed}, {@code expected} and
+ * {@code message}, or must not, {@code observed_not} and {@code message_not}) and, optionally, a
+ * {@code check.yaml} that overrides the
  * type's {@code checks/<type>/check.yaml} (the rule's parameters). {@link #run} audits a one-rule pack
  * through the real loader and engine, from canned answers framed as a probe frames them.
  *
@@ -57,6 +60,8 @@ import java.util.Set;
  * answers:
  *   - stat: /usr/sbin/pre-freeze-script
  *     file: {kind: regular, mode: "0700", owner: root, group: root}   # uid/gid 0 unless given
+ *   - stat: /usr/sbin/post-thaw-script
+ *     file: {kind: regular, uid: 1000, names: false}  # numbers only, as under the ls fallback
  *   - stat: /etc/x
  *     status: denied                   # or notfound, nopath, notdir, notfile, or an exit status with stderr
  *   - listing: /etc/vmware-tools/backupScripts.d
@@ -109,8 +114,12 @@ public record CheckFixture(String type, String name, Path directory) {
         return read(directory.resolve("expected.yaml"));
     }
 
-    /** What the rule found on the fixture's host, what the probes asked, and which answers nothing asked for. */
-    public record Outcome(Finding finding, Set<FactRequest<?>> asked, Set<FactRequest<?>> unasked) {}
+    /**
+     * What the rule found on the fixture's host, how the host was audited, what the probes asked, and which
+     * answers nothing asked for.
+     */
+    public record Outcome(Finding finding, HostStatus hostStatus, Set<FactRequest<?>> asked,
+                          Set<FactRequest<?>> unasked) {}
 
     public Outcome run() {
         RulePack pack = pack();
@@ -133,15 +142,15 @@ public record CheckFixture(String type, String name, Path directory) {
         Auditor auditor = new Auditor(CheckRegistry.standard(), List.of(pack), new Tool("quiesce", "fixture"),
                 Clock.fixed(DEFAULT_AS_OF.plusSeconds(86_400 * 365), ZoneOffset.UTC), 1);
         try {
-            Finding finding = auditor.start(List.of(host), others, AuditListener.NONE).await().hosts().get(0)
-                    .findings().get(0);
+            HostResult result = auditor.start(List.of(host), others, AuditListener.NONE).await().hosts().get(0);
+            Finding finding = result.findings().get(0);
             Set<FactRequest<?>> asked = new HashSet<>(guest.asked());
             Set<FactRequest<?>> unasked = new HashSet<>(guest.unasked());
             if (esxi != null) {
                 asked.addAll(esxi.asked());
                 unasked.addAll(esxi.unasked());
             }
-            return new Outcome(finding, asked, unasked);
+            return new Outcome(finding, result.status(), asked, unasked);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -240,14 +249,18 @@ public record CheckFixture(String type, String name, Path directory) {
                 + "or lines: " + answer);
     }
 
-    /** A file's status from {@code {kind, mode, uid, gid, owner, group, size, modified, target}}. */
+    /**
+     * A file's status from {@code {kind, mode, uid, gid, owner, group, names, size, modified, target}};
+     * {@code names: false} gives ids only, as a host without {@code stat -c} does.
+     */
     private static FileInfo file(String path, JsonNode f) {
         FileKind kind = FileKind.valueOf(f.path("kind").asText("regular").toUpperCase(Locale.ROOT).replace('-', '_'));
         long uid = f.path("uid").asLong(f.path("owner").asText("root").equals("root") ? 0 : 1000);
         long gid = f.path("gid").asLong(f.path("group").asText("root").equals("root") ? 0 : 1000);
+        boolean names = f.path("names").asBoolean(true);
         return new FileInfo(path, kind, FileMode.parse(f.path("mode").asText(kind == FileKind.SYMLINK ? "0777"
-                : "0700")).orElseThrow(), uid, gid, Optional.of(f.path("owner").asText("root")),
-                Optional.of(f.path("group").asText("root")), f.path("size").asLong(0),
+                : "0700")).orElseThrow(), uid, gid, Optional.of(f.path("owner").asText("root")).filter(o -> names),
+                Optional.of(f.path("group").asText("root")).filter(g -> names), f.path("size").asLong(0),
                 Optional.of(f.has("modified") ? Instant.parse(f.get("modified").asText()) : DEFAULT_AS_OF
                         .minusSeconds(3600)), Optional.ofNullable(f.get("target")).map(JsonNode::asText));
     }

@@ -32,7 +32,8 @@ public final class ExampleChecks {
     public static CheckRegistry registry() {
         List<Check<?>> checks = new ArrayList<>(CheckRegistry.standard().checks());
         checks.addAll(List.of(new ListedPaths(), new SameOnVmHost(), new RecentFile(), new Sneaky(),
-                new BrokenFollowUp(), new BrokenPlan(), new Kinds()));
+                new BrokenFollowUp(), new BrokenPlan(), new Kinds(), new TwoLists(), new VmHostListedPaths(),
+                new BrokenVmHostFollowUp()));
         return CheckRegistry.of(checks);
     }
 
@@ -258,6 +259,104 @@ public final class ExampleChecks {
         @Override
         public Verdict evaluate(Parameters p, HostView view) {
             return Verdict.pass("", "", "never reached", List.of());
+        }
+    }
+
+    /**
+     * {@code two-lists}: every path named in either of two list files exists, each list with its own
+     * follow-up (as a check reading both {@code iris qlist} and {@code ccontrol qlist} would name both).
+     */
+    public static final class TwoLists extends BaseCheck<TwoLists.Parameters> {
+        public record Parameters(@Param(value = "A list file.", path = true) String list,
+                                 @Param(value = "Another list file.", path = true) String otherList) {
+            FactRequest.FileContent first() {
+                return new FactRequest.FileContent(list, 4096);
+            }
+
+            FactRequest.FileContent second() {
+                return new FactRequest.FileContent(otherList, 4096);
+            }
+        }
+
+        public TwoLists() {
+            super("two-lists", Parameters.class, "Every path either list file names exists.");
+        }
+
+        @Override
+        public Needs needs(Parameters p, HostInfo host) {
+            return Needs.of(p.first(), p.second()).then(first -> ListedPaths.stats(first.get(p.first())))
+                    .then(first -> ListedPaths.stats(first.get(p.second())));
+        }
+
+        @Override
+        public Verdict evaluate(Parameters p, HostView view) {
+            Tally tally = new Tally();
+            for (FactRequest.FileContent list : List.of(p.first(), p.second())) {
+                tally.read(list.path(), view.get(list), content -> exist(view.facts(), ListedPaths.stats(
+                        view.get(list)), tally), () -> tally.fail(list.path() + " does not exist"));
+            }
+            return tally.verdict("every listed path exists", "every listed path exists");
+        }
+    }
+
+    /** {@code vm-host-listed-paths}: every path a list file on the guest's ESXi host names exists there. */
+    public static final class VmHostListedPaths extends BaseCheck<VmHostListedPaths.Parameters> {
+        public record Parameters(@Param(value = "A list file on the ESXi host.", path = true) String list) {
+            FactRequest.FileContent listFile() {
+                return new FactRequest.FileContent(list, 4096);
+            }
+        }
+
+        public VmHostListedPaths() {
+            super("vm-host-listed-paths", Parameters.class, "Every path the ESXi host's list file names exists there.");
+        }
+
+        @Override
+        public Needs needs(Parameters p, HostInfo host) {
+            return Needs.NONE.onVmHost(List.of(p.listFile())).thenOnVmHost(first -> ListedPaths.stats(
+                    first.get(p.listFile())));
+        }
+
+        @Override
+        public Verdict evaluate(Parameters p, HostView view) {
+            Tally tally = new Tally();
+            tally.read(p.list(), view.vmHost().get(p.listFile()), content -> exist(view.vmHost(), ListedPaths.stats(
+                    view.vmHost().get(p.listFile())), tally), () -> tally.fail(p.list() + " does not exist"));
+            return tally.verdict("every listed path exists on the ESXi host", "every listed path exists");
+        }
+    }
+
+    /** {@code broken-vm-host-follow-up}: its second stage on the ESXi host cannot be named (the follow-up throws). */
+    public static final class BrokenVmHostFollowUp extends BaseCheck<BrokenVmHostFollowUp.Parameters> {
+        public record Parameters(@Param(value = "A file on the ESXi host.", path = true) String path) {}
+
+        public BrokenVmHostFollowUp() {
+            super("broken-vm-host-follow-up", Parameters.class, "Its follow-up on the ESXi host throws.");
+        }
+
+        @Override
+        public Needs needs(Parameters p, HostInfo host) {
+            return Needs.NONE.onVmHost(List.of(new FactRequest.FileStat(p.path()))).thenOnVmHost((Facts first) -> {
+                throw new IllegalStateException("no VM list to read");
+            });
+        }
+
+        @Override
+        public Verdict evaluate(Parameters p, HostView view) {
+            Tally tally = new Tally();
+            tally.read(p.path(), view.vmHost().get(new FactRequest.FileStat(p.path())), info -> tally.observe(p.path()),
+                    () -> tally.fail(p.path() + " does not exist"));
+            return tally.verdict("the file on the ESXi host", "found");
+        }
+    }
+
+    private static void exist(Facts facts, List<FactRequest<?>> stats, Tally tally) {
+        for (FactRequest<?> stat : stats) {
+            FactRequest.FileStat s = (FactRequest.FileStat) stat;
+            tally.read(s.path(), facts.get(s), info -> tally.observe(s.path() + ": " + info.summary()), () -> {
+                tally.observe(s.path() + ": missing");
+                tally.fail(s.path() + " does not exist");
+            });
         }
     }
 }
