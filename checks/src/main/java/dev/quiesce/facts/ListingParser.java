@@ -52,6 +52,7 @@ final class ListingParser {
         String prefix = directory.replaceAll("/+$", "") + "/";
         Map<String, FileInfo> entries = new HashMap<>();
         Map<String, String> targets = new HashMap<>();
+        List<String> lsLinks = new ArrayList<>();
         int[] counts = null;
         for (byte[] record : records(body, marker)) {
             if (counts != null) {
@@ -72,12 +73,19 @@ final class ListingParser {
                 }
             } else {
                 String line = new String(record, StandardCharsets.UTF_8);
-                Optional<FileInfo> entry = line.matches("(?s)[0-9a-f]+\\|.*") ? StatParser.parseWithName(line)
-                        : lsEntry(prefix, line);
-                if (entry.isEmpty() || !entry.get().path().startsWith(prefix)
-                        || entries.putIfAbsent(entry.get().path(), entry.get()) != null) {
+                if (line.startsWith("l")) {
+                    lsLinks.add(line); // read once every link's own record is known
+                    continue;
+                }
+                if (!add(entries, prefix, line.matches("(?s)[0-9a-f]+\\|.*") ? StatParser.parseWithName(line)
+                        : lsEntry(prefix, line, targets))) {
                     return Optional.empty();
                 }
+            }
+        }
+        for (String line : lsLinks) {
+            if (!add(entries, prefix, lsEntry(prefix, line, targets))) {
+                return Optional.empty();
             }
         }
         // Entries missing from the records must have been seen gone (an entry may also go after its stat);
@@ -151,12 +159,30 @@ final class ListingParser {
     }
 
     /** An {@code ls -lnd} line: its mode first, its path from the directory prefix on. */
-    private static Optional<FileInfo> lsEntry(String prefix, String line) {
+    /** Adds a parsed entry under the directory, once; false when there is none or it is out of place. */
+    private static boolean add(Map<String, FileInfo> entries, String prefix, Optional<FileInfo> entry) {
+        return entry.isPresent() && entry.get().path().startsWith(prefix)
+                && entries.putIfAbsent(entry.get().path(), entry.get()) == null;
+    }
+
+    /**
+     * An {@code ls -lnd} line: its path starts at the directory prefix. A link's line shows
+     * {@code path -> target}, and either may hold " -> ": the link's own record, which gives the path by
+     * its length, tells where one ends; without it the first " -> " is taken.
+     */
+    private static Optional<FileInfo> lsEntry(String prefix, String line, Map<String, String> targets) {
         int at = line.indexOf(" " + prefix);
         if (at <= 0) {
             return Optional.empty();
         }
         String rest = line.substring(at + 1);
+        if (line.charAt(0) == 'l') {
+            for (Map.Entry<String, String> link : targets.entrySet()) {
+                if (rest.equals(link.getKey() + " -> " + link.getValue())) {
+                    return StatParser.fromLs(link.getKey(), line, Optional.of(link.getValue()));
+                }
+            }
+        }
         int arrow = rest.indexOf(" -> ");
         String path = line.charAt(0) == 'l' && arrow >= 0 ? rest.substring(0, arrow) : rest;
         return StatParser.fromLs(path, line, Optional.empty());

@@ -28,7 +28,9 @@ final class StatParser {
                 return fromLs(path, body.substring(0, link), Optional.of(target));
             }
         }
-        return fromLs(path, body, Optional.empty());
+        // readlink gave nothing: its empty line is not part of the target ls shows.
+        String line = body.startsWith("l") && body.endsWith("\n>") ? body.substring(0, body.length() - 2) : body;
+        return fromLs(path, line, Optional.empty());
     }
 
     /** One {@code stat -c '...|%n'} record: the eight fields, the last being the path. */

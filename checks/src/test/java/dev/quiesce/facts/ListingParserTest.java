@@ -194,6 +194,16 @@ class ListingParserTest {
         assertEquals(Optional.of("t"), listing.entries().get(0).linkTarget());
     }
 
+    /** Fails before: under the ls fallback a link named "x -> y" was read as /d/x with the target "y -> z". */
+    @Test
+    void underTheLsFallbackALinksOwnRecordTellsWhereItsNameEnds() {
+        Listing listing = present(read("0", records("lrwxrwxrwx 1 0 0 4 Nov 25 11:22 /d/x -> y -> z",
+                "L9|/d/x -> yz", "N1|1|0")));
+        FileInfo link = listing.entries().get(0);
+        assertEquals("/d/x -> y", link.path());
+        assertEquals(Optional.of("z"), link.linkTarget());
+    }
+
     /** Answers no probe sends: each makes the listing unknown as an unexpected answer, never an exception. */
     @ParameterizedTest
     @ValueSource(strings = {

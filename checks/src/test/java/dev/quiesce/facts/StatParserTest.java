@@ -134,4 +134,11 @@ class StatParserTest {
     void textInNeitherFormIsNotAFileStatus(String text) {
         assertTrue(StatParser.parse("/p", text).isEmpty(), text);
     }
+
+    /** Fails before: a link whose target readlink could not give kept a stray "\n>" in the target ls showed. */
+    @Test
+    void underTheLsFallbackAnUnreadableTargetLeavesTheTargetLsShowed() {
+        assertEquals(java.util.Optional.of("/etc/a"), StatParser.parse("/p", "lrwxrwxrwx 1 0 0 6 Nov 25 11:22 /p -> "
+                + "/etc/a\n>\n").orElseThrow().linkTarget());
+    }
 }
