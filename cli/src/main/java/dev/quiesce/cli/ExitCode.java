@@ -9,7 +9,9 @@ enum ExitCode {
     /** A usage or configuration error: nothing was audited. */
     USAGE(2),
     /** At least one host could not be audited. */
-    HOST_NOT_AUDITED(3);
+    HOST_NOT_AUDITED(3),
+    /** quiesce itself broke (an exception nothing expected): a bug to report, not a verdict. */
+    INTERNAL_ERROR(4);
 
     final int code;
 

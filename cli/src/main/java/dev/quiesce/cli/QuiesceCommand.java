@@ -14,13 +14,21 @@ import picocli.CommandLine.Command;
                 RulesCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing failed at or above --fail-on", "1:something did (FAIL or ERROR)",
-                "2:usage or configuration error", "3:a host could not be audited"})
+                "2:usage or configuration error", "3:a host could not be audited",
+                "4:internal error (a bug in quiesce)", "130:interrupted (Ctrl-C); the report covers what was done"})
 public final class QuiesceCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        PrintWriter err = new PrintWriter(System.err, true);
+        int exit;
+        try {
+            exit = run(new PrintWriter(System.out, true), err, args);
+        } catch (Throwable e) { // an Error (OutOfMemoryError, StackOverflowError) escapes picocli's handler
+            exit = internalError(err, e);
+        }
+        System.exit(exit);
     }
 
     /** Runs the command line with the given streams; what tests call. */
@@ -30,12 +38,26 @@ public final class QuiesceCommand implements Runnable {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof QuiesceException q) {
-                cmd.getErr().println("quiesce: " + q.getMessage());
+                cmd.getErr().println("quiesce: " + TerminalText.safeLines(q.getMessage()));
                 return ExitCode.USAGE.code;
             }
-            throw e;
+            return internalError(cmd.getErr(), e);
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * One line instead of a stack trace, and an exit code of its own: exit 1 would read as "a rule
+     * failed". The trace is printed only when QUIESCE_DEBUG is set, for the bug report.
+     */
+    static int internalError(PrintWriter err, Throwable e) {
+        err.println("quiesce: internal error, a bug in quiesce (please report it with the command that"
+                + " caused it): " + TerminalText.safe(String.valueOf(e)));
+        if (System.getenv("QUIESCE_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.INTERNAL_ERROR.code;
     }
 
     @Override

@@ -20,6 +20,11 @@ final class TerminalText {
         return out.toString();
     }
 
+    /** {@link #safe} line by line: a message of several lines keeps its line breaks, and only them. */
+    static String safeLines(String text) {
+        return String.join("\n", text.lines().map(TerminalText::safe).toList());
+    }
+
     /** At most {@code width} characters, with an ellipsis when cut. */
     static String fit(String text, int width) {
         return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)) + "…";

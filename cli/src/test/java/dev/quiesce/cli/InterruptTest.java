@@ -65,6 +65,7 @@ class InterruptTest {
             assertTrue(seen.toString().contains("1/2 done-host: AUDITED"), seen.toString());
             new ProcessBuilder("kill", "-INT", String.valueOf(audit.pid())).start().waitFor();
             assertTrue(audit.waitFor(60, TimeUnit.SECONDS), "the audit stopped after Ctrl-C");
+            assertEquals(130, audit.exitValue(), "the documented exit code of an interrupted run");
             String rest = new String(audit.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(rest.contains("interrupted; wrote the partial report"), seen + rest);
 
