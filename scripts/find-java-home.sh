@@ -1,6 +1,6 @@
-# Sourced by ./quiesce, .ci/run and the bench scripts. Prints a JDK home whose java is 21 or newer:
-# JAVA_HOME when it qualifies, else the newest such JDK under /usr/lib/jvm. Fails with a message
-# saying what it found and what to install.
+# Sourced by ./quiesce and the bench and example scripts (mvn finds its JDK itself, through the
+# toolchain). Prints a JDK home whose java is 21 or newer: JAVA_HOME when it qualifies, else the
+# newest such JDK under /usr/lib/jvm. Fails with a message saying what it found and what to install.
 
 java_major() { # java_home -> major version, or nothing
   local version="" line
