@@ -1,6 +1,9 @@
 package dev.quiesce.cli;
 
-/** The command line's exit codes; scripts and schedulers rely on them. */
+/**
+ * The command line's exit codes; scripts and schedulers rely on them. 5 is taken: the launcher script
+ * {@code ./quiesce} exits 5 when it cannot start quiesce.
+ */
 enum ExitCode {
     /** Nothing failed or stayed undecided at or above --fail-on. */
     OK(0),
