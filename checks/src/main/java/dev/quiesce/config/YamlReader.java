@@ -8,9 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.quiesce.model.Problem;
 import dev.quiesce.model.QuiesceException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,33 +23,31 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * {@link Problems} so they are reported with the caller's own.
  */
 public final class YamlReader {
+    /** An inventory of tens of thousands of hosts stays far below this. */
+    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    /**
+     * Deeper than any rule pack or inventory nests; checked here, below the parser's own limit, because
+     * the parser's error has no line and column.
+     */
+    static final int MAX_DEPTH = 64;
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
 
     private YamlReader() {}
 
-    public static YamlNode read(Path file) {
+    public static YamlNode read(Path file, String what) {
         Problems problems = new Problems();
-        YamlNode root = read(file, problems);
+        YamlNode root = read(file, what, problems);
         problems.throwIfAny();
         return root;
     }
 
     /**
-     * Reads {@code file}, recording duplicate keys and extra documents in {@code problems} (the first value
+     * Reads {@code file} ({@code what} it is, for errors: "inventory"), recording duplicate keys and extra documents in {@code problems} (the first value
      * of a key is kept) so that the caller can report them with its own; throws for what leaves no
      * document to read: a missing or unreadable file, an empty file, a syntax error.
      */
-    public static YamlNode read(Path file, Problems problems) {
-        String name = file.toString();
-        try {
-            return read(name, Files.readString(file, StandardCharsets.UTF_8), problems);
-        } catch (NoSuchFileException e) {
-            throw new QuiesceException(name + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new QuiesceException(name + ": not UTF-8 text; save the file as UTF-8");
-        } catch (IOException e) {
-            throw new QuiesceException(name + ": cannot read: " + e.getMessage(), e);
-        }
+    public static YamlNode read(Path file, String what, Problems problems) {
+        return read(file.toString(), InputFile.text(file, what, MAX_FILE_BYTES), problems);
     }
 
     public static YamlNode read(String name, String content) {
@@ -62,14 +57,14 @@ public final class YamlReader {
         return root;
     }
 
-    /** Like {@link #read(Path, Problems)}, for text already in memory; {@code name} is what errors show. */
+    /** Like {@link #read(Path, String, Problems)}, for text already in memory; {@code name} is what errors show. */
     public static YamlNode read(String name, String content, Problems problems) {
         try (YAMLParser parser = FACTORY.createParser(content)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new QuiesceException(List.of(new Problem(name, 1, 1, "the file is empty")));
             }
-            YamlNode root = node(parser, name, problems);
+            YamlNode root = node(parser, name, problems, 0);
             if (parser.nextToken() != null) {
                 problems.add(location(parser.currentTokenLocation(), name),
                         "a second YAML document starts here; put one document in each file");
@@ -104,12 +99,21 @@ public final class YamlReader {
         return new Problem(name, line, column, "not valid YAML: " + firstLine(e.getOriginalMessage()));
     }
 
-    private static YamlNode node(YAMLParser parser, String name, Problems problems) throws IOException {
+    private static YamlNode node(YAMLParser parser, String name, Problems problems, int depth) throws IOException {
         Location at = location(parser.currentTokenLocation(), name);
         JsonToken token = parser.currentToken();
+        if (parser.isCurrentAlias()) {
+            // Jackson hands an alias over as a string holding the anchor's name: "title: *t" would read as "t".
+            throw new QuiesceException(List.of(new Problem(name, at.line(), at.column(), "YAML alias '*"
+                    + parser.getText() + "': aliases are not supported; write the value out in full")));
+        }
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) {
+            throw new QuiesceException(List.of(new Problem(name, at.line(), at.column(), "nested more than "
+                    + MAX_DEPTH + " levels deep; no rule pack or inventory needs that")));
+        }
         return switch (token) {
-            case START_OBJECT -> mapping(parser, name, at, problems);
-            case START_ARRAY -> sequence(parser, name, at, problems);
+            case START_OBJECT -> mapping(parser, name, at, problems, depth + 1);
+            case START_ARRAY -> sequence(parser, name, at, problems, depth + 1);
             case VALUE_STRING -> new YamlNode.Scalar(at, parser.getText(), YamlNode.Scalar.Type.STRING);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
                     new YamlNode.Scalar(at, parser.getText(), YamlNode.Scalar.Type.NUMBER);
@@ -119,14 +123,14 @@ public final class YamlReader {
         };
     }
 
-    private static YamlNode mapping(YAMLParser parser, String name, Location at, Problems problems)
+    private static YamlNode mapping(YAMLParser parser, String name, Location at, Problems problems, int depth)
             throws IOException {
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             Location keyAt = location(parser.currentTokenLocation(), name);
             parser.nextToken();
-            YamlNode value = node(parser, name, problems);
+            YamlNode value = node(parser, name, problems, depth);
             YamlNode.Entry previous = entries.putIfAbsent(key, new YamlNode.Entry(key, keyAt, value));
             if (previous != null) {
                 problems.add(keyAt, "duplicate key '" + key + "' (first written at line "
@@ -136,11 +140,11 @@ public final class YamlReader {
         return new YamlNode.Mapping(at, entries);
     }
 
-    private static YamlNode sequence(YAMLParser parser, String name, Location at, Problems problems)
+    private static YamlNode sequence(YAMLParser parser, String name, Location at, Problems problems, int depth)
             throws IOException {
         List<YamlNode> items = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            items.add(node(parser, name, problems));
+            items.add(node(parser, name, problems, depth));
         }
         return new YamlNode.Sequence(at, items);
     }

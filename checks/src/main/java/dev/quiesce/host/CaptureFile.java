@@ -1,13 +1,18 @@
 package dev.quiesce.host;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quiesce.config.InputFile;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.ProbeStage;
 import dev.quiesce.facts.ProbeTranscript;
@@ -17,7 +22,6 @@ import dev.quiesce.model.Tool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +41,14 @@ import java.util.TreeSet;
 public final class CaptureFile {
     /** A capture larger than this is refused before it is read: no probe answer comes near it. */
     static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    /**
+     * A capture nests six levels deep; its longest string is an answer in base64, which the file's own
+     * cap bounds (Jackson's default of 20 MB would refuse a capture holding one large answer).
+     */
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder().maxNestingDepth(32)
+            .maxStringLength((int) MAX_FILE_BYTES).maxNumberLength(20).build();
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS)
+                    .build()).build().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectMapper COMPACT = new ObjectMapper();
@@ -84,19 +95,11 @@ public final class CaptureFile {
         String name = file.toString();
         JsonNode root;
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new QuiesceException(name + ": " + (Files.exists(file) ? "not a regular file" : "no such capture "
-                        + "file"));
-            }
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new QuiesceException(name + ": " + Files.size(file) + " bytes, more than a capture can be ("
-                        + MAX_FILE_BYTES + "); is this a capture made by quiesce collect?");
-            }
-            root = JSON.readTree(file.toFile());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new QuiesceException(name + ": no such capture file");
+            root = JSON.readTree(InputFile.bytes(file, "capture", MAX_FILE_BYTES));
         } catch (JsonProcessingException e) {
-            throw new QuiesceException(name + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+            // A limit's error (too deep, too long) carries no location.
+            JsonLocation at = e.getLocation();
+            throw new QuiesceException(name + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
                     + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new QuiesceException(name + ": cannot read: " + e.getMessage(), e);

@@ -48,7 +48,7 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
      */
     public static Inventory load(Path file, Optional<Set<String>> knownRoles) {
         Problems problems = new Problems();
-        YamlNode root = YamlReader.read(file, problems);
+        YamlNode root = YamlReader.read(file, "inventory", problems);
         Path base = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("."));
         List<InventoryHost> hosts = new ArrayList<>();
         MappingReader.of(root, "the inventory", TOP_KEYS, problems).ifPresent(top -> {

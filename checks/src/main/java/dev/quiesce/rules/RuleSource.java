@@ -1,5 +1,6 @@
 package dev.quiesce.rules;
 
+import dev.quiesce.config.InputFile;
 import dev.quiesce.model.QuiesceException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,11 +13,14 @@ import java.util.stream.Stream;
 
 /** The text of one rule pack and the name errors use for it (a path, or {@code builtin:<file>}). */
 public record RuleSource(String name, byte[] bytes) {
+    /** No rule pack comes near this; a larger file is refused before it is read. */
+    public static final long MAX_BYTES = 4L * 1024 * 1024;
     private static final String BUILTIN_DIR = "quiesce/rules/";
     private static final String BUILTIN_INDEX = BUILTIN_DIR + "packs.list";
 
+    /** The pack's text; a pack that is not UTF-8 is an error at its first bad byte, not a U+FFFD. */
     public String text() {
-        return new String(bytes, StandardCharsets.UTF_8);
+        return InputFile.utf8(name, bytes);
     }
 
     /** The packs shipped in quiesce-checks, in the order {@code packs.list} gives. */
@@ -39,7 +43,7 @@ public record RuleSource(String name, byte[] bytes) {
                     List<RuleSource> sources = new ArrayList<>();
                     for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
                             .sorted().toList()) {
-                        sources.add(new RuleSource(file.toString(), Files.readAllBytes(file)));
+                        sources.add(of(file));
                     }
                     if (sources.isEmpty()) {
                         throw new QuiesceException(path + ": no *.yaml rule pack in this directory");
@@ -50,10 +54,14 @@ public record RuleSource(String name, byte[] bytes) {
             if (!Files.exists(path)) {
                 throw new QuiesceException(path + ": no such rule pack file or directory");
             }
-            return List.of(new RuleSource(path.toString(), Files.readAllBytes(path)));
+            return List.of(of(path));
         } catch (IOException e) {
             throw new QuiesceException(path + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    private static RuleSource of(Path file) {
+        return new RuleSource(file.toString(), InputFile.bytes(file, "rule pack", MAX_BYTES));
     }
 
     private static String resource(ClassLoader loader, String name) {

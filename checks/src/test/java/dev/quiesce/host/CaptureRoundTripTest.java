@@ -1,6 +1,7 @@
 package dev.quiesce.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiesce.check.CheckRegistry;
@@ -11,6 +12,7 @@ import dev.quiesce.model.Finding;
 import dev.quiesce.model.HostInfo;
 import dev.quiesce.model.HostResult;
 import dev.quiesce.model.HostStatus;
+import dev.quiesce.model.QuiesceException;
 import dev.quiesce.model.Status;
 import dev.quiesce.model.Tool;
 import dev.quiesce.testing.GuestTree;
@@ -99,5 +101,19 @@ class CaptureRoundTripTest {
         // Evidence sources are the same; only the transport differs between the two hosts.
         return findings.stream().map(f -> f.rule() + " " + f.status() + " " + f.observed() + " " + f.message() + " "
                 + f.evidence()).toList();
+    }
+
+    /** Fails before the limits' errors were handled: a too-deep capture was a NullPointerException. */
+    @Test
+    void aCaptureNestedTooDeepOrWithAHugeNumberIsAClearErrorForThatFile() throws Exception {
+        Path deep = dir.resolve("deep.capture.json");
+        Files.writeString(deep, "{\"a\":".repeat(2000) + "1" + "}".repeat(2000));
+        Path number = dir.resolve("number.capture.json");
+        Files.writeString(number, "{\"format\": " + "9".repeat(5000) + "}");
+        for (Path file : List.of(deep, number)) {
+            QuiesceException e = assertThrows(QuiesceException.class, () -> CaptureFile.read(file));
+            assertTrue(e.getMessage().startsWith(file + ": not valid JSON: ") || e.getMessage().startsWith(file + ":1:"),
+                    e.getMessage());
+        }
     }
 }

@@ -214,7 +214,7 @@ class InventoryTest {
     void missingFileSaysSo() {
         QuiesceException e = assertThrows(QuiesceException.class, () -> Inventory.load(dir.resolve("none.yaml")));
 
-        assertEquals(dir.resolve("none.yaml") + ": no such file", e.getMessage());
+        assertEquals(dir.resolve("none.yaml") + ": no such inventory file", e.getMessage());
     }
 
     @Test

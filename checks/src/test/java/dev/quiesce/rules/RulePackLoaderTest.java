@@ -580,4 +580,53 @@ class RulePackLoaderTest {
         assertTrue(e.getMessage().contains("n.yaml:13:15:") && e.getMessage().contains("holds a NUL"),
                 e.getMessage());
     }
+
+    /** Fails before aliases were refused: "title: *t" loaded as the title "t". */
+    @Test
+    void aYamlAliasIsRefusedWhereItIsWritten() {
+        String pack = HEADER.replace("title: Test pack", "title: &t Test pack") + RULE.replace("title: Example",
+                "title: *t");
+        QuiesceException e = assertThrows(QuiesceException.class, () -> LOADER.load(List.of(source("a.yaml", pack))));
+        assertEquals("a.yaml:8:12: YAML alias '*t': aliases are not supported; write the value out in full",
+                e.getMessage());
+    }
+
+    /** Fails before depth was checked here: the parser's own limit (1000) gave an error without line:col. */
+    @Test
+    void deepNestingIsAnErrorWithItsPlace() {
+        String pack = HEADER + "  - id: T-1\n    tags: " + "[".repeat(2000) + "]".repeat(2000) + "\n";
+        QuiesceException e = assertThrows(QuiesceException.class, () -> LOADER.load(List.of(source("d.yaml", pack))));
+        assertEquals("d.yaml:8:72: nested more than 64 levels deep; no rule pack or inventory needs that",
+                e.getMessage());
+    }
+
+    /** Fails before packs were decoded strictly: a Latin-1 "é" loaded as U+FFFD. */
+    @Test
+    void aLatin1PackIsNotUtf8AtItsFirstBadByte() {
+        byte[] latin1 = (HEADER + RULE).replace("title: Example", "title: Sauvegarde \u00e9t\u00e9")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        QuiesceException e = assertThrows(QuiesceException.class, () -> LOADER.load(List.of(new RuleSource("l.yaml",
+                latin1))));
+        assertEquals("l.yaml:8:23: not UTF-8 text (byte 0xe9); save the file as UTF-8 (a Latin-1 or Windows-1252 file"
+                + " shows this)", e.getMessage());
+    }
+
+    /** Fails before files were type-checked and capped: /dev/zero ran out of memory, a FIFO hung. */
+    @Test
+    void aDeviceAFifoAndAnOversizedFileAreRefusedBeforeTheyAreRead() throws Exception {
+        Path fifo = dir.resolve("pack.yaml");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        for (Path special : List.of(Path.of("/dev/zero"), fifo)) {
+            QuiesceException e = assertThrows(QuiesceException.class, () -> RuleSource.from(special));
+            assertEquals(special + ": not a regular file (a device, FIFO or socket); give the rule pack file itself",
+                    e.getMessage());
+        }
+        Path big = dir.resolve("big.yaml");
+        try (var out = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            out.write(java.nio.ByteBuffer.wrap(new byte[] {'#'}), RuleSource.MAX_BYTES); // sparse: one byte past the cap
+        }
+        QuiesceException e = assertThrows(QuiesceException.class, () -> RuleSource.from(big));
+        assertEquals(big + ": larger than a rule pack can be (4194304 bytes); is this the right file?", e.getMessage());
+    }
 }

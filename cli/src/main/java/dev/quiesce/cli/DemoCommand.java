@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
         Path examples = Files.createTempDirectory("quiesce-demo");
         try {
             extract(INVENTORY, examples);
-            if (YamlReader.read(examples.resolve(INVENTORY)) instanceof YamlNode.Mapping top
+            if (YamlReader.read(examples.resolve(INVENTORY), "inventory") instanceof YamlNode.Mapping top
                     && top.entries().get("hosts") != null
                     && top.entries().get("hosts").value() instanceof YamlNode.Sequence hosts) {
                 for (YamlNode host : hosts.items()) {
