@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -59,19 +58,14 @@ public final class InputFile {
     public static String utf8(String name, byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            return decoder.decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw notUtf8(name, bytes);
-        }
-    }
-
-    private static QuiesceException notUtf8(String name, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never decodes to more chars than bytes
         CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            decoder.flush(out);
+            return out.flip().toString();
+        }
+        // What decoded before the bad byte is the text in front of it: count its lines and columns.
         out.flip();
         int line = 1;
         int column = 1;
@@ -83,9 +77,7 @@ public final class InputFile {
                 column++;
             }
         }
-        int bad = result.isError() ? bytes[in.position()] & 0xff : -1;
-        return new QuiesceException(List.of(new Problem(name, line, column, "not UTF-8 text"
-                + (bad < 0 ? "" : String.format(" (byte 0x%02x)", bad)) + "; save the file as UTF-8 (a Latin-1"
-                + " or Windows-1252 file shows this)")));
+        throw new QuiesceException(List.of(new Problem(name, line, column, String.format("not UTF-8 text (byte 0x%02x);"
+                + " save the file as UTF-8 (a Latin-1 or Windows-1252 file shows this)", bytes[in.position()] & 0xff))));
     }
 }

@@ -42,9 +42,10 @@ public final class YamlReader {
     }
 
     /**
-     * Reads {@code file} ({@code what} it is, for errors: "inventory"), recording duplicate keys and extra documents in {@code problems} (the first value
-     * of a key is kept) so that the caller can report them with its own; throws for what leaves no
-     * document to read: a missing or unreadable file, an empty file, a syntax error.
+     * Reads {@code file} ({@code what} it is, for errors: "inventory"), recording duplicate keys and extra
+     * documents in {@code problems} (the first value of a key is kept) so that the caller can report them
+     * with its own; throws for what leaves no document to read: a missing or unreadable file, an empty
+     * file, a syntax error.
      */
     public static YamlNode read(Path file, String what, Problems problems) {
         return read(file.toString(), InputFile.text(file, what, MAX_FILE_BYTES), problems);
