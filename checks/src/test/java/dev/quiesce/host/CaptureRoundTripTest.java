@@ -8,6 +8,7 @@ import dev.quiesce.check.CheckRegistry;
 import dev.quiesce.engine.Auditor;
 import dev.quiesce.engine.RulePacks;
 import dev.quiesce.facts.ProbeTranscript;
+import dev.quiesce.model.Evidence;
 import dev.quiesce.model.Finding;
 import dev.quiesce.model.HostInfo;
 import dev.quiesce.model.HostResult;
@@ -46,6 +47,11 @@ class CaptureRoundTripTest {
         HostResult direct = auditor.audit(live);
         HostResult captured = auditor.audit(CapturedHost.open(file));
         assertEquals(strip(direct.findings()), strip(captured.findings()));
+        // Each run's evidence carries the host clock of its own collection, which the capture keeps:
+        // the two collections may fall in different seconds.
+        for (HostResult run : List.of(direct, captured)) {
+            run.findings().forEach(f -> f.evidence().forEach(e -> assertEquals(run.asOf(), e.collected(), f.rule())));
+        }
         assertEquals("capture", captured.transport());
         assertEquals(Status.FAIL, captured.findings().stream().filter(f -> f.rule().equals("QZ-FT-004")).findFirst()
                 .orElseThrow().status());
@@ -98,9 +104,10 @@ class CaptureRoundTripTest {
     }
 
     private static List<String> strip(List<Finding> findings) {
-        // Evidence sources are the same; only the transport differs between the two hosts.
+        // Evidence sources are the same; only the transport and the time of collection differ.
         return findings.stream().map(f -> f.rule() + " " + f.status() + " " + f.observed() + " " + f.message() + " "
-                + f.evidence()).toList();
+                + f.evidence().stream().map(e -> new Evidence(e.fact(), e.source(), e.excerpt(), null)).toList())
+                .toList();
     }
 
     /** Fails before the limits' errors were handled: a too-deep capture was a NullPointerException. */
