@@ -64,7 +64,7 @@ public sealed interface FactRequest<T> permits FactRequest.FileStat, FactRequest
             if (!answer.ok()) {
                 return Failures.of(this, answer, context);
             }
-            return StatParser.parse(path, answer.text())
+            return StatParser.parse(path, HostText.decode(answer.body()))
                     .<Fact<FileInfo>>map(f -> new Fact.Present<>(f, context.evidence(this, f.summary())))
                     .orElseGet(() -> Failures.unexpected(this, answer, context));
         }

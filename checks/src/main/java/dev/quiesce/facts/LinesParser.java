@@ -105,7 +105,7 @@ final class LinesParser {
     }
 
     private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+        return HostText.decode(bytes);
     }
 
     private static String excerpt(Lines lines) {

@@ -72,7 +72,7 @@ final class ListingParser {
                     return Optional.empty();
                 }
             } else {
-                String line = new String(record, StandardCharsets.UTF_8);
+                String line = HostText.decode(record);
                 if (line.startsWith("l")) {
                     lsLinks.add(line); // read once every link's own record is known
                     continue;
@@ -146,8 +146,8 @@ final class ListingParser {
             return Optional.empty();
         }
         int pathEnd = bar + 1 + (int) length;
-        return Optional.of(new String[] {new String(record, bar + 1, (int) length, StandardCharsets.UTF_8),
-                new String(record, pathEnd, record.length - pathEnd, StandardCharsets.UTF_8)});
+        return Optional.of(new String[] {HostText.decode(record, bar + 1, (int) length),
+                HostText.decode(record, pathEnd, record.length - pathEnd)});
     }
 
     private static int[] counts(String text) {

@@ -155,6 +155,11 @@ public final class ProbeScript {
         return !root.isEmpty();
     }
 
+    /** The script as the shell reads it: UTF-8, with any byte of a host's name that was not UTF-8 as itself. */
+    public byte[] bytes() {
+        return HostText.bytes(text());
+    }
+
     public String text() {
         StringBuilder script = new StringBuilder();
         script.append("T=").append(token).append('\n');

@@ -23,20 +23,24 @@ public final class ShellQuote {
      * The value as one shell word on one line: as it is when it holds only characters no shell
      * interprets, else quoted; a value holding a control character (a newline in a file name) becomes
      * {@code "$(printf %b '...')"} with the character written as an octal escape, so a command to paste
-     * stays one line that cannot be mistaken for two, and still names the file exactly. (A name ending
+     * stays one line that cannot be mistaken for two, and still names the file exactly; so does a byte that
+     * was not UTF-8 ({@link HostText}). (A name ending
      * in a newline loses it to the command substitution: no fix can name such a file on one line.)
      */
     public static String word(String value) {
         if (PLAIN.matcher(value).matches()) {
             return value;
         }
-        if (value.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (value.chars().noneMatch(c -> c < 0x20 || c == 0x7f) && !HostText.hasRawBytes(value)) {
             return quote(value);
         }
         StringBuilder escaped = new StringBuilder();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '\\') {
+            int raw = HostText.rawByteAt(value, i);
+            if (raw >= 0) {
+                escaped.append(String.format("\\0%03o", raw));
+            } else if (c == '\\') {
                 escaped.append("\\\\");
             } else if (c < 0x20 || c == 0x7f) {
                 escaped.append(String.format("\\0%03o", (int) c));

@@ -7,7 +7,6 @@ import dev.quiesce.model.HostStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,7 +72,7 @@ public final class LocalHost implements Host {
         try {
             CompletableFuture<byte[]> answer = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             try (OutputStream stdin = process.getOutputStream()) {
-                stdin.write(script.text().getBytes(StandardCharsets.UTF_8));
+                stdin.write(script.bytes());
             }
             if (!process.waitFor(left, TimeUnit.NANOSECONDS)) {
                 throw new HostException(HostStatus.ERROR, "the probe did not finish within the deadline of "

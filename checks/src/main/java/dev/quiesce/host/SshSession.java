@@ -57,7 +57,7 @@ final class SshSession implements HostSession {
             channel.setErrStream(stderr, true);
             OutputStream stdin = channel.getOutputStream();
             channel.connect((int) settings.connectTimeout().toMillis());
-            stdin.write(script.text().getBytes(StandardCharsets.UTF_8));
+            stdin.write(script.bytes());
             stdin.flush();
             stdin.close();
             byte[] answer = BoundedStreams.readAll(stdout, BoundedStreams.MAX_ANSWER_BYTES);

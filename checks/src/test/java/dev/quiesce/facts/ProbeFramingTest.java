@@ -92,7 +92,7 @@ class ProbeFramingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("shells")
-    void bytesThatAreNotUtf8ComeBackRawAndReadAsReplacementCharacters(ShellProbe.Shell shell) {
+    void bytesThatAreNotUtf8ComeBackRawContentReadsThemAsReplacementCharactersAndNamesKeepThem(ShellProbe.Shell shell) {
         ShellProbe.Run run = ShellProbe.run(shell, TOKEN, root.toString(), requests());
         Facts facts = run.facts();
 
@@ -103,9 +103,10 @@ class ProbeFramingTest {
         byte[] name = {'n', 'a', 'm', 'e', '-', (byte) 0xff, '-', (byte) 0xc3, '(', '-', (byte) 0x80};
         byte[] listing = run.body(new FactRequest.DirectoryListing("/raw"));
         assertTrue(indexOf(listing, name) >= 0, () -> "raw name bytes in " + Arrays.toString(listing));
-        assertEquals(List.of("bad-content", "name-\uFFFD-\uFFFD(-\uFFFD"),
-                present(facts.get(new FactRequest.DirectoryListing("/raw"))).entries().stream().map(FileInfo::name)
-                        .toList());
+        List<String> names = present(facts.get(new FactRequest.DirectoryListing("/raw"))).entries().stream()
+                .map(FileInfo::name).toList();
+        assertEquals(List.of("bad-content", "name-\\xff-\\xc3(-\\x80"), names.stream().map(ShownText::escaped).toList());
+        assertArrayEquals(name, HostText.bytes(names.get(1)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -85,7 +85,8 @@ class ShellQuoteTest {
 
     static Stream<Arguments> shellsAndControlNames() {
         return ShellProbe.shells().flatMap(shell -> Stream.of("/d/20-job\n30-fake", "/d/a\tb", "/d/esc\u001b[31mred",
-                "/d/back\\slash\nnl", "/d/it's\u0001", "/d/del\u007f", "/d/$(touch /nonexistent/x)\n`id`", "/d/\r\nx")
+                "/d/back\\slash\nnl", "/d/it's\u0001", "/d/del\u007f", "/d/$(touch /nonexistent/x)\n`id`", "/d/\r\nx",
+                HostText.decode(new byte[] {'/', 'd', '/', 'b', (byte) 0xff, '\'', (byte) 0xc3}), "/d/\ud800\udc80-u+10080")
                 .map(name -> Arguments.of(shell, name)));
     }
 
@@ -95,6 +96,6 @@ class ShellQuoteTest {
         String word = ShellQuote.word(name);
         assertTrue(word.chars().noneMatch(c -> c < 0x20 || c == 0x7f), () -> "not one line: " + word);
         byte[] printed = ShellProbe.execute(shell.argv(), ("printf %s " + word + "\n").getBytes(StandardCharsets.UTF_8));
-        assertArrayEquals(name.getBytes(StandardCharsets.UTF_8), printed, () -> shell + ": " + word);
+        assertArrayEquals(HostText.bytes(name), printed, () -> shell + ": " + word);
     }
 }

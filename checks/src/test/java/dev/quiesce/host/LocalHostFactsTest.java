@@ -19,6 +19,7 @@ import dev.quiesce.facts.Listing;
 import dev.quiesce.facts.ProbeFacts;
 import dev.quiesce.facts.ShellProbe;
 import dev.quiesce.facts.ShellQuote;
+import dev.quiesce.facts.ShownText;
 import dev.quiesce.model.HostInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -214,6 +215,20 @@ class LocalHostFactsTest {
      * glob and stat, and "No such file or directory" at the end of the error made the whole directory
      * absent, so a directory full of bad scripts passed.
      */
+    @Test
+    void namesThatAreNotUtf8AreKeptByteForByteAndGoBackToTheHostAsTheirBytes() throws Exception {
+        Path d = Files.createDirectories(root.resolve("scripts"));
+        ShellProbe.shell(d, "touch \"$(printf 'bad\\377')\" \"$(printf 'bad\\376')\" \"$(printf 'ok-\\360\\220\\202\\200')\"");
+        FactRequest.DirectoryListing listing = new FactRequest.DirectoryListing("/scripts");
+        List<String> paths = present(probe(List.of(listing)).get(listing)).entries().stream().map(FileInfo::path).toList();
+
+        // Decoded with replacement, both bad names read as "bad\ufffd": two files shown as one.
+        assertEquals(List.of("/scripts/bad\\xfe", "/scripts/bad\\xff", "/scripts/ok-\ud800\udc80"),
+                paths.stream().map(ShownText::escaped).toList());
+        FactRequest.FileStat stat = new FactRequest.FileStat(paths.get(1));
+        assertEquals(FileKind.REGULAR, present(probe(List.of(stat)).get(stat)).kind(), "a stat of the name as read");
+    }
+
     @Test
     void anEntryThatVanishesWhileTheDirectoryIsListedIsCountedAndTheRestStillListed() throws Exception {
         Path d = Files.createDirectories(root.resolve("scripts"));
