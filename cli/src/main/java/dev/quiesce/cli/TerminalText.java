@@ -1,8 +1,11 @@
 package dev.quiesce.cli;
 
+import dev.quiesce.facts.HostText;
+
 /**
  * Makes host-provided text safe to print on a terminal: control characters (ANSI escapes, carriage
- * returns, bells) are shown as backslash-x escapes instead of acting on the terminal.
+ * returns, bells) are shown as backslash-x escapes instead of acting on the terminal; so are the bytes of
+ * a host's file name that were not UTF-8.
  */
 final class TerminalText {
     private TerminalText() {}
@@ -13,6 +16,11 @@ final class TerminalText {
             if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029
                     || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
                 out.append(c <= 0xff ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
+            } else if (Character.isSurrogate((char) c)) {
+                // Unpaired (codePoints joins pairs): a byte of a host's name that was not UTF-8 (see
+                // HostText) is shown as that byte; a terminal would print any surrogate as '?'.
+                out.append(HostText.rawByteAt(Character.toString(c), 0) >= 0
+                        ? String.format("\\x%02x", c & 0xff) : String.format("\\u%04x", c));
             } else {
                 out.appendCodePoint(c);
             }

@@ -1,0 +1,21 @@
+package dev.quiesce.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.quiesce.facts.HostText;
+import org.junit.jupiter.api.Test;
+
+class TerminalTextTest {
+    @Test
+    void controlCharactersAndBidiOverridesAreShownNotObeyed() {
+        assertEquals("a\\x1b[2Jb\\x07\\x9b\\u202e", TerminalText.safe("a\u001b[2Jb\u0007\u009b\u202e"));
+    }
+
+    @Test
+    void aNameByteThatWasNotUtf8IsShownAsThatByteWhileRealCharactersStay() {
+        String name = HostText.decode(new byte[] {'b', 'a', 'd', (byte) 0xff, (byte) 0xf0, (byte) 0x90, (byte) 0x82,
+                (byte) 0x80});
+        assertEquals("bad\\xff\ud800\udc80", TerminalText.safe(name));
+        assertEquals("\\udc41", TerminalText.safe("\udc41"), "an unpaired surrogate of no byte");
+    }
+}
