@@ -55,6 +55,8 @@
   .finding.waived { border-left-color: #6a1b9a; }
   .label { color: #57606a; font-size: 8.5pt; font-weight: bold; text-transform: uppercase; margin-top: 6px; }
   .message { font-weight: bold; margin: 4px 0; }
+  <#-- Messages and sources quote host names, which may be long words: they wrap rather than leave the page. -->
+  .message, .source { word-wrap: break-word; overflow-wrap: anywhere; }
   .muted { color: #57606a; }
   .chart svg, .chart img { max-width: 100%; height: auto; }
   .kv th { width: 9em; }
@@ -230,7 +232,7 @@
   <#if f.evidence?has_content>
   <div class="label">Evidence</div>
   <#list f.evidence as e>
-    <div class="mono">${e.fact}: ${e.source}</div>
+    <div class="mono source">${e.fact}: ${e.source}</div>
     <#if e.excerpt?has_content><pre>${e.excerpt}</pre></#if>
   </#list>
   </#if>
