@@ -188,6 +188,9 @@ public final class SshHost implements Host {
         try {
             Session session = jsch.getSession(to.user().orElse(null), to.host(), to.port().orElse(22));
             session.setConfig("StrictHostKeyChecking", "yes");
+            // Plain host keys only: quiesce does not use host certificates (see HostKeyCheck).
+            session.setConfig("server_host_key", withoutCertificates(session.getConfig("server_host_key")));
+            session.setConfig("prefer_known_host_key_types", "yes");
             session.setUserInfo(new PassphrasePrompt(settings.passphrases()));
             session.setConfig("PreferredAuthentications", "publickey");
             session.setTimeout((int) settings.connectTimeout().toMillis());
@@ -197,11 +200,16 @@ public final class SshHost implements Host {
         }
     }
 
+    static String withoutCertificates(String algorithms) {
+        return String.join(",", java.util.Arrays.stream(algorithms.split(","))
+                .filter(a -> !a.contains("-cert-v01@openssh.com")).toList());
+    }
+
     /** UNREACHABLE for what a retry may fix (refused, timed out), ERROR for keys and authentication. */
     private HostException connectFailure(SshTarget to, JSchException e, HostKeyPolicy keys, boolean expired) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (!keys.verdict().isEmpty()) {
-            return new HostException(HostStatus.ERROR, keys.verdict(), e);
+        if (keys.refusal().isPresent()) {
+            return new HostException(HostStatus.ERROR, keys.refusal().get().message(), e);
         }
         if (message.contains("Auth fail") || message.contains("Auth cancel")) {
             return new HostException(HostStatus.ERROR, "authentication failed for " + to.label()

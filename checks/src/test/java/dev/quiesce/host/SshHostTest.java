@@ -105,8 +105,21 @@ class SshHostTest {
                 SSHD.strangerKey().resolveSibling("stranger_ed25519.pub")).trim() + "\n");
         HostException e = assertThrows(HostException.class, () -> host(target(),
                 settings(changed, true, SSHD.clientKey())).probe(List.of()));
-        assertTrue(e.getMessage().contains("CHANGED"), e.getMessage());
+        assertTrue(e.getMessage().contains("host key changed"), e.getMessage());
         assertFalse(Files.readString(changed).contains("quiesce-test-host"), "the changed key was not written");
+    }
+
+    @Test
+    void aWildcardLineWithAnotherKeyIsAChangedKeyAndKnownHostsStaysAsItWas() throws IOException {
+        Path patterned = dir.resolve("known_hosts");
+        Files.writeString(patterned, "[127.0.0.*]:" + SSHD.port() + " " + Files.readString(
+                SSHD.strangerKey().resolveSibling("stranger_ed25519.pub")).trim() + "\n");
+        String before = Files.readString(patterned);
+        HostException e = assertThrows(HostException.class, () -> host(target(),
+                settings(patterned, true, SSHD.clientKey())).probe(List.of()));
+        assertEquals(HostStatus.ERROR, e.status());
+        assertTrue(e.getMessage().contains("host key changed"), e.getMessage());
+        assertEquals(before, Files.readString(patterned), "known_hosts was not modified");
     }
 
     @Test
