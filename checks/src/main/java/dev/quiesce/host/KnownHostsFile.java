@@ -1,5 +1,6 @@
 package dev.quiesce.host;
 
+import dev.quiesce.model.QuiesceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,57 @@ final class KnownHostsFile {
             }
         }
         return OPEN.computeIfAbsent(key, KnownHostsFile::new);
+    }
+
+    /**
+     * Refuses, before any host is contacted, a known_hosts path that cannot serve: a directory, a FIFO or
+     * device, a file that cannot be read, and with {@code acceptNew} one that cannot be written or created.
+     * A file that does not exist is fine without {@code acceptNew}: every host is then unknown, and refused.
+     */
+    static void requireUsable(Path file, boolean acceptNew) {
+        String change = "; give --known-hosts a known_hosts file";
+        if (Files.isDirectory(file)) {
+            throw new QuiesceException(file + " is a directory, not a known_hosts file" + change + " (for example "
+                    + file.resolve("known_hosts") + ")");
+        }
+        if (Files.exists(file)) {
+            if (!Files.isRegularFile(file)) {
+                throw new QuiesceException(file + " is not a regular file (a FIFO, device or socket)" + change);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                // opened: readable
+            } catch (IOException e) {
+                throw new QuiesceException(file + " cannot be read (" + reason(e) + "); make it readable by this user"
+                        + change.replace("; give", ", or give"));
+            }
+            if (acceptNew) {
+                try (var out = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND)) {
+                    // opened for appending, nothing written
+                } catch (IOException e) {
+                    throw new QuiesceException(file + " cannot be written (" + reason(e) + "), and "
+                            + "--accept-new-host-keys adds keys to it; make it writable, give --known-hosts another "
+                            + "file, or leave out --accept-new-host-keys");
+                }
+            }
+            return;
+        }
+        if (acceptNew) {
+            Path ancestor = file.toAbsolutePath().getParent();
+            while (ancestor != null && !Files.exists(ancestor)) {
+                ancestor = ancestor.getParent();
+            }
+            if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
+                throw new QuiesceException(file + " does not exist and cannot be created (" + ancestor + " is "
+                        + (ancestor != null && !Files.isDirectory(ancestor) ? "not a directory" : "not writable")
+                        + "), and --accept-new-host-keys must add keys to it" + change);
+            }
+        }
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getClass().getSimpleName();
     }
 
     Path path() {

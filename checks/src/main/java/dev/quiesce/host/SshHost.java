@@ -161,6 +161,11 @@ public final class SshHost implements Host {
     private HostKeyPolicy hostKeys(JSch jsch) throws HostException {
         KnownHostsFile knownHosts;
         try {
+            KnownHostsFile.requireUsable(settings.knownHosts(), settings.acceptNewHostKeys());
+        } catch (dev.quiesce.model.QuiesceException e) {
+            throw new HostException(HostStatus.ERROR, e.getMessage(), e);
+        }
+        try {
             knownHosts = KnownHostsFile.of(settings.knownHosts(), settings.acceptNewHostKeys());
             boolean namedKeys = target.identity().isPresent() || !settings.identities().isEmpty();
             if (!namedKeys && settings.agentSocket().filter(Files::exists).isPresent()) {

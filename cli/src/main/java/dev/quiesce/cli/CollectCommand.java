@@ -57,8 +57,10 @@ final class CollectCommand implements Callable<Integer> {
             return here.get();
         }
         SshTarget target = targets.get(0);
+        dev.quiesce.host.SshSettings settings = ssh.settings();
+        settings.requireUsableKnownHosts(); // before the host is contacted
         return new SshHost(new HostInfo(local.name != null ? local.name : target.host(), Set.copyOf(local.roles),
-                Map.of()), target, ssh.settings(), Clock.systemUTC());
+                Map.of()), target, settings, Clock.systemUTC());
     }
 
     @Override
