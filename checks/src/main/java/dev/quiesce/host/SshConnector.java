@@ -120,7 +120,11 @@ final class SshConnector {
             throw new HostException(HostStatus.ERROR, target.label() + ": ProxyJump " + spec.get() + " has several "
                     + "hops; quiesce supports one jump host");
         }
-        return spec.map(SshTarget::parse);
+        try {
+            return spec.map(SshTarget::parse);
+        } catch (QuiesceException e) {
+            throw new HostException(HostStatus.ERROR, target.label() + ": ProxyJump: " + e.getMessage(), e);
+        }
     }
 
     /** Sets up keys, agent, ssh config and known_hosts on {@code jsch}; returns the host key policy. */
