@@ -66,9 +66,11 @@ final class SshSession implements HostSession {
                 note = SudoWrapper.note(stderr.text());
             }
             return new ProbeStage(script.token(), script.requestsById(), answer, clock.instant());
-        } catch (JSchException | IOException e) {
+        } catch (JSchException | IOException | RuntimeException e) {
+            // JSch rethrows a RuntimeException (its NullPointerException) when the connection goes mid-channel
             String why = expired.get() ? "no complete answer within the deadline of " + settings.deadline().toSeconds()
-                    + " s" : e.getMessage();
+                    + " s" : e instanceof RuntimeException ? "the connection was lost (the SSH library failed with "
+                    + e.getClass().getSimpleName() + ")" : e.getMessage();
             throw new HostException(HostStatus.ERROR, target.label() + ": the probe failed: " + why, e);
         } finally {
             if (channel != null) {
