@@ -102,7 +102,9 @@ final class SshConnector {
                     Optional.empty(), true, settings.deadline(), timeout, received));
         }
         try {
-            session.setTimeout((int) Math.max(1, timeout.toMillis()));
+            // The handshake's reads wait the capped timeout; once connected, the socket's read timeout is
+            // the configured one again (JSch then sends a keepalive rather than give up), as before.
+            session.setTimeout((int) settings.connectTimeout().toMillis());
             session.connect((int) Math.max(1, timeout.toMillis()));
         } catch (JSchException | RuntimeException e) {
             // JSch rethrows what went wrong inside it as it was, NullPointerException included

@@ -28,6 +28,7 @@ final class SshFailures {
      * @param where    the host as the message names it ("jump host ops@bastion: " for the jump host)
      * @param refusal  the host key policy's refusal, if it refused the key
      * @param expired  whether the host's deadline passed (the watchdog then closed the connection)
+     * @param deadline the host's deadline, for the message
      * @param timeout  the connect timeout this attempt had
      * @param received what the server sent before the failure
      */
