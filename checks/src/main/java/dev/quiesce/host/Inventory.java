@@ -121,7 +121,8 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
 
     private static Optional<InventoryHost> host(YamlNode node, Path base, Problems problems) {
         return MappingReader.of(node, "a host", HOST_KEYS, problems).flatMap(h -> {
-            Optional<String> name = h.requiredString("name");
+            Optional<String> name = h.requiredString("name").filter(n -> fits(h, "name", "host name", n,
+                    SshTarget.MAX_HOST, problems));
             List<String> roles = h.stringList("roles");
             Map<String, String> vars = vars(h, problems);
             Optional<InventoryHost.Transport> transport = transport(h, base, problems);
@@ -224,9 +225,18 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
         return Optional.of(new InventoryHost.Transport.Local(root.map(r -> base.resolve(r).normalize())));
     }
 
+    /** Whether {@code value} of {@code key} is at most {@code max} characters; if not, a problem at its place. */
+    private static boolean fits(MappingReader mapping, String key, String what, String value, int max,
+                                Problems problems) {
+        Optional<String> tooLong = SshTarget.tooLong(what, value, max);
+        tooLong.ifPresent(m -> problems.add(mapping.node(key).orElseThrow().location(), m));
+        return tooLong.isEmpty();
+    }
+
     private static Optional<SshTarget> ssh(YamlNode node, Path base, Problems problems) {
         return MappingReader.of(node, "'ssh'", SSH_KEYS, problems).flatMap(ssh -> {
-            Optional<String> name = ssh.requiredString("host");
+            Optional<String> name = ssh.requiredString("host").filter(n -> fits(ssh, "host", "host name", n,
+                    SshTarget.MAX_HOST, problems));
             Optional<Integer> port = ssh.node("port").flatMap(p -> {
                 if (p instanceof YamlNode.Scalar s && s.type() == YamlNode.Scalar.Type.NUMBER
                         && s.text().matches("[0-9]{1,5}") && Integer.parseInt(s.text()) >= 1
@@ -237,6 +247,14 @@ public record Inventory(Path file, List<InventoryHost> hosts) {
                 return Optional.empty();
             });
             Optional<String> user = ssh.optionalString("user");
+            if (user.isPresent() && !fits(ssh, "user", "user name", user.get(), SshTarget.MAX_USER, problems)) {
+                return Optional.empty();
+            }
+            Optional<String> jumpSpec = ssh.optionalString("proxy_jump");
+            if (jumpSpec.isPresent() && !fits(ssh, "proxy_jump", "jump host", jumpSpec.get(), SshTarget.MAX_USER + 1
+                    + SshTarget.MAX_HOST + 8, problems)) {
+                return Optional.empty();
+            }
             Optional<Path> identity = ssh.optionalString("identity").map(i -> base.resolve(i.replaceFirst("^~/",
                     System.getProperty("user.home") + "/")).normalize());
             boolean sudo = ssh.optionalBoolean("sudo").orElse(false);

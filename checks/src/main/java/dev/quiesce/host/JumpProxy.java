@@ -14,12 +14,14 @@ import java.net.Socket;
  */
 final class JumpProxy implements Proxy {
     private final Session jump;
+    private final ReceivedBytes received;
     private ChannelDirectTCPIP channel;
     private InputStream in;
     private OutputStream out;
 
-    JumpProxy(Session jump) {
+    JumpProxy(Session jump, ReceivedBytes received) {
         this.jump = jump;
+        this.received = received;
     }
 
     @Override
@@ -27,7 +29,7 @@ final class JumpProxy implements Proxy {
         channel = (ChannelDirectTCPIP) jump.openChannel("direct-tcpip");
         channel.setHost(host);
         channel.setPort(port);
-        in = channel.getInputStream();
+        in = received.wrap(channel.getInputStream());
         out = channel.getOutputStream();
         channel.connect(timeout);
     }

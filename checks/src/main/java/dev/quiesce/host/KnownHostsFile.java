@@ -1,28 +1,34 @@
 package dev.quiesce.host;
 
-import com.jcraft.jsch.HostKey;
-import com.jcraft.jsch.HostKeyRepository;
-import com.jcraft.jsch.JSch;
-import com.jcraft.jsch.JSchException;
-import com.jcraft.jsch.UserInfo;
+import dev.quiesce.model.QuiesceException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One known_hosts file shared by every connection of the process. JSch rewrites the whole file from
- * memory when it adds a key, so connections that each loaded their own copy would overwrite each
- * other's additions; here all of them check and add through one copy, one at a time. The copy is
- * reloaded when the file changes on disk by someone else.
+ * One known_hosts file shared by every connection of the process, read with quiesce's own reader
+ * ({@link KnownHostsLine}, {@link HostPatterns}) because JSch's ignores patterns, negation and markers:
+ * a {@code *} line holding another key must be a changed key, not an unknown one to add. A new key is
+ * appended as one line, so the rest of the file (comments, patterns, hashed names) stays as it was;
+ * connections check and add one at a time. The copy is reloaded when the file changes on disk.
  */
-final class KnownHostsFile implements HostKeyRepository {
+final class KnownHostsFile {
+    /** Larger than any known_hosts a person keeps; beyond it the file is refused, not read into memory. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
     private static final Map<Path, KnownHostsFile> OPEN = new ConcurrentHashMap<>();
 
     private final Path file;
-    private HostKeyRepository repository;
+    private List<KnownHostsLine> lines;
     private FileTime loadedModified;
     private long loadedSize;
 
@@ -44,64 +50,110 @@ final class KnownHostsFile implements HostKeyRepository {
         return OPEN.computeIfAbsent(key, KnownHostsFile::new);
     }
 
-    private HostKeyRepository current() {
-        try {
-            boolean exists = Files.exists(file);
-            FileTime modified = exists ? Files.getLastModifiedTime(file) : null;
-            long size = exists ? Files.size(file) : -1;
-            if (repository == null || !java.util.Objects.equals(modified, loadedModified) || size != loadedSize) {
-                JSch jsch = new JSch();
-                if (exists) {
-                    jsch.setKnownHosts(file.toString());
-                }
-                repository = jsch.getHostKeyRepository();
-                loadedModified = modified;
-                loadedSize = size;
+    /**
+     * Refuses, before any host is contacted, a known_hosts path that cannot serve: a directory, a FIFO or
+     * device, a file that cannot be read, and with {@code acceptNew} one that cannot be written or created.
+     * A file that does not exist is fine without {@code acceptNew}: every host is then unknown, and refused.
+     */
+    static void requireUsable(Path file, boolean acceptNew) {
+        String change = "; give --known-hosts a known_hosts file";
+        if (Files.isDirectory(file)) {
+            throw new QuiesceException(file + " is a directory, not a known_hosts file" + change + " (for example "
+                    + file.resolve("known_hosts") + ")");
+        }
+        if (Files.exists(file)) {
+            if (!Files.isRegularFile(file)) {
+                throw new QuiesceException(file + " is not a regular file (a FIFO, device or socket)" + change);
             }
-        } catch (IOException | JSchException e) {
-            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+            try (InputStream in = Files.newInputStream(file)) {
+                // opened: readable
+            } catch (IOException e) {
+                throw new QuiesceException(file + " cannot be read (" + reason(e) + "); make it readable by this user"
+                        + change.replace("; give", ", or give"));
+            }
+            if (acceptNew) {
+                try (var out = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND)) {
+                    // opened for appending, nothing written
+                } catch (IOException e) {
+                    throw new QuiesceException(file + " cannot be written (" + reason(e) + "), and "
+                            + "--accept-new-host-keys adds keys to it; make it writable, give --known-hosts another "
+                            + "file, or leave out --accept-new-host-keys");
+                }
+            }
+            return;
         }
-        return repository;
-    }
-
-    @Override
-    public synchronized int check(String host, byte[] key) {
-        return current().check(host, key);
-    }
-
-    @Override
-    public synchronized void add(HostKey hostkey, UserInfo ui) {
-        current().add(hostkey, ui);
-        try {
-            loadedModified = Files.getLastModifiedTime(file);
-            loadedSize = Files.size(file);
-        } catch (IOException e) {
-            repository = null; // reload next time
+        if (acceptNew) {
+            Path ancestor = file.toAbsolutePath().getParent();
+            while (ancestor != null && !Files.exists(ancestor)) {
+                ancestor = ancestor.getParent();
+            }
+            if (ancestor == null || !Files.isDirectory(ancestor) || !Files.isWritable(ancestor)) {
+                throw new QuiesceException(file + " does not exist and cannot be created (" + ancestor + " is "
+                        + (ancestor != null && !Files.isDirectory(ancestor) ? "not a directory" : "not writable")
+                        + "), and --accept-new-host-keys must add keys to it" + change);
+            }
         }
     }
 
-    @Override
-    public synchronized void remove(String host, String type) {
-        current().remove(host, type);
+    private static String reason(IOException e) {
+        return e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getClass().getSimpleName();
     }
 
-    @Override
-    public synchronized void remove(String host, String type, byte[] key) {
-        current().remove(host, type, key);
+    Path path() {
+        return file;
     }
 
-    @Override
-    public String getKnownHostsRepositoryID() {
-        return file.toString();
+    /** What the file says of {@code key} offered by {@code name} (as {@link KnownHostsLine#lookupName}). */
+    synchronized HostKeyCheck check(String name, byte[] key) throws IOException {
+        return HostKeyCheck.of(naming(name), key);
     }
 
-    @Override
-    public synchronized HostKey[] getHostKey() {
-        return current().getHostKey();
+    /** The readable key lines whose host field names {@code name}, in file order. */
+    synchronized List<KnownHostsLine> naming(String name) throws IOException {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return current().stream().filter(l -> l.names(lower)).toList();
     }
 
-    @Override
-    public synchronized HostKey[] getHostKey(String host, String type) {
-        return current().getHostKey(host, type);
+    /** Appends {@code name}'s key; the caller has checked that the file holds no key for the name. */
+    synchronized void add(String name, byte[] key) throws IOException {
+        byte[] existing = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+        String prefix = existing.length > 0 && existing[existing.length - 1] != '\n' ? "\n" : "";
+        Files.writeString(file, prefix + KnownHostsLine.format(name, key) + "\n", StandardCharsets.ISO_8859_1,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        lines = null; // read again, with the new line, next time
+    }
+
+    private List<KnownHostsLine> current() throws IOException {
+        boolean exists = Files.exists(file);
+        FileTime modified = exists ? Files.getLastModifiedTime(file) : null;
+        long size = exists ? Files.size(file) : -1;
+        if (lines == null || !Objects.equals(modified, loadedModified) || size != loadedSize) {
+            lines = exists ? read() : List.of();
+            loadedModified = modified;
+            loadedSize = size;
+        }
+        return lines;
+    }
+
+    /** Host names and keys are ASCII; other bytes are kept one char each so nothing is lost or guessed. */
+    private List<KnownHostsLine> read() throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + " is not a regular file");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new IOException(file + " is larger than " + MAX_BYTES + " bytes");
+        }
+        List<KnownHostsLine> read = new ArrayList<>();
+        String[] text = new String(bytes, StandardCharsets.ISO_8859_1).split("\n", -1);
+        for (int i = 0; i < text.length; i++) {
+            KnownHostsLine.parse(i + 1, text[i]).ifPresent(read::add);
+        }
+        return List.copyOf(read);
     }
 }

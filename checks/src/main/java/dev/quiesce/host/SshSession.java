@@ -22,9 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * connection); {@code closer} cancels the watchdog and disconnects.
  */
 final class SshSession implements HostSession {
-    /** Marks the one line the sudo wrapper writes to stderr when sudo -n refuses. */
-    static final String SUDO_REFUSED = "quiesce: sudo -n refused: ";
-
     private final SshTarget target;
     private final Session session;
     private final String command;
@@ -66,12 +63,14 @@ final class SshSession implements HostSession {
                         + settings.deadline().toSeconds() + " s; stopped");
             }
             if (note.isEmpty()) {
-                note = note(stderr.text());
+                note = SudoWrapper.note(stderr.text());
             }
             return new ProbeStage(script.token(), script.requestsById(), answer, clock.instant());
-        } catch (JSchException | IOException e) {
+        } catch (JSchException | IOException | RuntimeException e) {
+            // JSch rethrows a RuntimeException (its NullPointerException) when the connection goes mid-channel
             String why = expired.get() ? "no complete answer within the deadline of " + settings.deadline().toSeconds()
-                    + " s" : e.getMessage();
+                    + " s" : e instanceof RuntimeException ? "the connection was lost (the SSH library failed with "
+                    + e.getClass().getSimpleName() + ")" : e.getMessage();
             throw new HostException(HostStatus.ERROR, target.label() + ": the probe failed: " + why, e);
         } finally {
             if (channel != null) {
@@ -93,12 +92,6 @@ final class SshSession implements HostSession {
     @Override
     public void close() {
         closer.run();
-    }
-
-    private static String note(String stderr) {
-        return stderr.lines().filter(l -> l.startsWith(SUDO_REFUSED)).findFirst()
-                .map(l -> "sudo -n was refused (" + l.substring(SUDO_REFUSED.length()).strip() + "), so the probe ran "
-                        + "unprivileged").orElse("");
     }
 
     /** Keeps the first bytes of the remote stderr (only the sudo note is read from it) and drops the rest. */

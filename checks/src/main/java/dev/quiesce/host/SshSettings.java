@@ -50,6 +50,16 @@ public record SshSettings(Path knownHosts, boolean acceptNewHostKeys, List<Path>
                 Duration.ofMinutes(2), 1, Duration.ofSeconds(1), Optional.empty());
     }
 
+    /**
+     * Refuses a known_hosts path that cannot serve (a directory, a FIFO, unreadable, or not writable when new
+     * keys are to be added), with what to change; call it before contacting any host.
+     *
+     * @throws dev.quiesce.model.QuiesceException when it cannot serve
+     */
+    public void requireUsableKnownHosts() {
+        KnownHostsFile.requireUsable(knownHosts, acceptNewHostKeys);
+    }
+
     /** The key files tried when a target names none: OpenSSH's defaults that exist. */
     List<Path> defaultIdentities() {
         if (!identities.isEmpty()) {

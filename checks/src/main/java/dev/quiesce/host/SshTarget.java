@@ -14,17 +14,40 @@ import java.util.regex.Pattern;
 public record SshTarget(String host, Optional<Integer> port, Optional<String> user, Optional<Path> identity,
                         boolean sudo, Optional<String> proxyJump, Optional<String> passphraseEnv) {
 
+    /** The longest host name DNS allows (RFC 1035: 253 characters written out). */
+    public static final int MAX_HOST = 253;
+    /** Longer than any login name a system accepts (Linux allows 32, some directories 256). */
+    public static final int MAX_USER = 256;
+
     private static final Pattern SHORT = Pattern.compile("(?:([^@\\s]+)@)?(\\[[^\\]]+\\]|[^:@\\s\\[\\]]+)(?::([0-9]{1,5}))?");
 
     public SshTarget {
         if (host == null || host.isBlank()) {
             throw new QuiesceException("an SSH target needs a host name");
         }
+        tooLong("host name", host, MAX_HOST).ifPresent(m -> {
+            throw new QuiesceException(m);
+        });
+        user.flatMap(u -> tooLong("user name", u, MAX_USER)).ifPresent(m -> {
+            throw new QuiesceException(m);
+        });
         port.ifPresent(p -> {
             if (p < 1 || p > 65535) {
                 throw new QuiesceException("port " + p + " of " + host + " is not between 1 and 65535");
             }
         });
+    }
+
+    /**
+     * Why {@code value} is too long to be a {@code what} of at most {@code max} characters, showing only its
+     * start (a name of a million characters must not become a message of a million); empty when it is not.
+     */
+    public static Optional<String> tooLong(String what, String value, int max) {
+        if (value.length() <= max) {
+            return Optional.empty();
+        }
+        return Optional.of(what + " '" + value.substring(0, 20) + "…' is " + value.length() + " characters long; a "
+                + what + " has at most " + max + " characters" + (max == MAX_HOST ? " (DNS)" : ""));
     }
 
     public static SshTarget of(String host) {
@@ -34,6 +57,11 @@ public record SshTarget(String host, Optional<Integer> port, Optional<String> us
 
     /** {@code [user@]name[:port]} or {@code ssh://[user@]name[:port]}; IPv6 addresses in brackets. */
     public static SshTarget parse(String text) {
+        // user@[host]:port at its longest; checked before any pattern runs over a hostile length
+        tooLong("host address", text, "ssh://".length() + MAX_USER + 1 + MAX_HOST + 2 + 6).ifPresent(m -> {
+            throw new QuiesceException(m + ": a host name has at most " + MAX_HOST + " characters, a user name "
+                    + MAX_USER);
+        });
         if (text.startsWith("ssh://")) {
             URI uri;
             try {

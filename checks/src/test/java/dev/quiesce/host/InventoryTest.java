@@ -286,6 +286,27 @@ class InventoryTest {
         assertMessage(p, "unknown key 'password' in 'ssh'");
     }
 
+    @Test
+    void hostNamesLongerThanDnsAllowsAreRefusedAtTheirPlace() throws IOException {
+        String longName = "a".repeat(254);
+        Problem p = onlyProblem(HEADER + "  - name: db1\n    ssh: {host: " + longName + "}\n");
+        assertAt(5, 17, p);
+        assertMessage(p, "253 characters");
+        assertTrue(p.message().length() < 400, p::toString);
+
+        Problem huge = onlyProblem(HEADER + "  - name: " + "n".repeat(1_000_000) + "\n    ssh: {host: db1}\n");
+        assertMessage(huge, "253 characters");
+        assertTrue(huge.message().length() < 400, "the message does not repeat the name");
+    }
+
+    @Test
+    void userNamesLongerThan256AreRefusedAtTheirPlace() throws IOException {
+        Problem p = onlyProblem(HEADER + "  - name: db1\n    ssh: {host: db1, user: " + "u".repeat(257) + "}\n");
+        assertMessage(p, "256 characters");
+        assertTrue(p.message().length() < 400, p::toString);
+        assertEquals(5, p.line(), p::toString);
+    }
+
     private Problem onlyProblem(String text) throws IOException {
         Files.writeString(inventory, text);
         List<Problem> problems = assertThrows(QuiesceException.class, () -> Inventory.load(inventory)).problems();

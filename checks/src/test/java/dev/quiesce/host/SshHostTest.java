@@ -105,8 +105,71 @@ class SshHostTest {
                 SSHD.strangerKey().resolveSibling("stranger_ed25519.pub")).trim() + "\n");
         HostException e = assertThrows(HostException.class, () -> host(target(),
                 settings(changed, true, SSHD.clientKey())).probe(List.of()));
-        assertTrue(e.getMessage().contains("CHANGED"), e.getMessage());
+        assertTrue(e.getMessage().contains("host key changed"), e.getMessage());
         assertFalse(Files.readString(changed).contains("quiesce-test-host"), "the changed key was not written");
+    }
+
+    @Test
+    void aWildcardLineWithAnotherKeyIsAChangedKeyAndKnownHostsStaysAsItWas() throws IOException {
+        Path patterned = dir.resolve("known_hosts");
+        Files.writeString(patterned, "[127.0.0.*]:" + SSHD.port() + " " + Files.readString(
+                SSHD.strangerKey().resolveSibling("stranger_ed25519.pub")).trim() + "\n");
+        String before = Files.readString(patterned);
+        HostException e = assertThrows(HostException.class, () -> host(target(),
+                settings(patterned, true, SSHD.clientKey())).probe(List.of()));
+        assertEquals(HostStatus.ERROR, e.status());
+        assertTrue(e.getMessage().contains("host key changed"), e.getMessage());
+        assertEquals(before, Files.readString(patterned), "known_hosts was not modified");
+    }
+
+    /**
+     * OpenSSH's own client and quiesce, each with accept-new, against the same sshd and the same known_hosts:
+     * both connect or both refuse, and each leaves the file as the other does (appended, or untouched).
+     */
+    @Test
+    void knownHostsDecisionsAgreeWithTheSshClient() throws Exception {
+        String hostKey = Files.readString(SSHD.hostKey().resolveSibling("host_ed25519.pub")).trim();
+        String stranger = Files.readString(SSHD.strangerKey().resolveSibling("stranger_ed25519.pub")).trim();
+        Path ecdsa = dir.resolve("other_ecdsa");
+        Process keygen = new ProcessBuilder("ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-f", ecdsa.toString())
+                .redirectErrorStream(true).start();
+        keygen.getInputStream().readAllBytes();
+        assertEquals(0, keygen.waitFor());
+        String otherType = Files.readString(dir.resolve("other_ecdsa.pub")).trim();
+        String port = String.valueOf(SSHD.port());
+        List<String> cases = List.of(
+                "",
+                "* " + hostKey,
+                "[127.0.0.*]:" + port + " " + stranger,
+                "[127.0.0.1]:" + port.substring(0, port.length() - 1) + "? " + stranger,
+                "* " + stranger,
+                "!127.0.0.1,* " + stranger,
+                "[127.0.0.1]:" + port + " " + hostKey + "\n@revoked * " + hostKey,
+                "[127.0.0.1]:" + port + " " + otherType,
+                "127.0.0.1 " + stranger);
+        for (String text : cases) {
+            String content = text.isEmpty() ? "" : text + "\n";
+            Path forSsh = dir.resolve("kh_ssh");
+            Path forQuiesce = dir.resolve("kh_quiesce");
+            Files.writeString(forSsh, content);
+            Files.writeString(forQuiesce, content);
+            Process ssh = new ProcessBuilder("ssh", "-F", "/dev/null", "-o", "BatchMode=yes", "-o",
+                    "StrictHostKeyChecking=accept-new", "-o", "UserKnownHostsFile=" + forSsh, "-o",
+                    "GlobalKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes", "-i", SSHD.clientKey().toString(),
+                    "-p", port, OpenSshServer.USER + "@127.0.0.1", "true").redirectErrorStream(true).start();
+            String said = new String(ssh.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            boolean sshConnected = ssh.waitFor() == 0;
+            boolean quiesceConnected;
+            try {
+                host(target(), settings(forQuiesce, true, SSHD.clientKey())).probe(List.of());
+                quiesceConnected = true;
+            } catch (HostException e) {
+                quiesceConnected = false;
+            }
+            assertEquals(sshConnected, quiesceConnected, "for known_hosts '" + text + "'; ssh said: " + said);
+            assertEquals(Files.readString(forSsh).equals(content), Files.readString(forQuiesce).equals(content),
+                    "both leave the file alone, or both add to it: '" + text + "'");
+        }
     }
 
     @Test

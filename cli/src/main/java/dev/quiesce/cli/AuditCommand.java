@@ -74,6 +74,9 @@ final class AuditCommand implements Callable<Integer> {
             Inventory.load(inventory, java.util.Optional.of(KnownRoles.of(packs))).hosts().forEach(h -> hosts.add(
                     h.open(LocalOptions.PROBE_TIMEOUT, sshSettings, Clock.systemUTC())));
         }
+        if (hosts.stream().anyMatch(SshHost.class::isInstance)) {
+            sshSettings.requireUsableKnownHosts(); // before any host is contacted
+        }
         if (hosts.isEmpty()) {
             throw new dev.quiesce.model.QuiesceException("nothing to audit: give --local, --host HOST, --capture FILE "
                     + "or --inventory FILE");

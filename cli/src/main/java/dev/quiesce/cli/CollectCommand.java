@@ -57,8 +57,11 @@ final class CollectCommand implements Callable<Integer> {
             return here.get();
         }
         SshTarget target = targets.get(0);
+        local.requireNameFits();
+        dev.quiesce.host.SshSettings settings = ssh.settings();
+        settings.requireUsableKnownHosts(); // before the host is contacted
         return new SshHost(new HostInfo(local.name != null ? local.name : target.host(), Set.copyOf(local.roles),
-                Map.of()), target, ssh.settings(), Clock.systemUTC());
+                Map.of()), target, settings, Clock.systemUTC());
     }
 
     @Override
@@ -70,7 +73,8 @@ final class CollectCommand implements Callable<Integer> {
         try {
             transcript = auditor.collect(host);
         } catch (HostException e) {
-            spec.commandLine().getErr().println("quiesce: " + host.info().name() + ": " + e.getMessage());
+            spec.commandLine().getErr().println("quiesce: " + TerminalText.safe(host.info().name()) + ": "
+                    + TerminalText.safeLines(e.getMessage()));
             return ExitCode.HOST_NOT_AUDITED.code;
         }
         CaptureFile.write(new Capture(host.info().name(), host.info().roles(), ToolVersion.tool(), transcript), output);

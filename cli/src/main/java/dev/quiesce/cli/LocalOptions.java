@@ -52,6 +52,7 @@ final class LocalOptions {
             }
             return Optional.empty();
         }
+        requireNameFits();
         if (root != null && !Files.isDirectory(root)) {
             throw new QuiesceException("--root " + root + " is not a directory");
         }
@@ -64,6 +65,15 @@ final class LocalOptions {
             return InetAddress.getLocalHost().getHostName();
         } catch (java.net.UnknownHostException e) {
             return "localhost";
+        }
+    }
+
+    /** --name is shown in every report and on the terminal: at most a DNS name's length. */
+    void requireNameFits() {
+        if (name != null) {
+            dev.quiesce.host.SshTarget.tooLong("--name", name, dev.quiesce.host.SshTarget.MAX_HOST).ifPresent(m -> {
+                throw new QuiesceException(m);
+            });
         }
     }
 }

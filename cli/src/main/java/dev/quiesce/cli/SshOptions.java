@@ -27,8 +27,9 @@ final class SshOptions {
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "known_hosts file (default: ~/.ssh/known_hosts).")
     Path knownHosts;
 
-    @Option(names = "--accept-new-host-keys", description = "Add unknown host keys to known_hosts (like "
-            + "StrictHostKeyChecking=accept-new). A changed key is always refused.")
+    @Option(names = "--accept-new-host-keys", description = "Trust unknown host keys on first use and add "
+            + "them to known_hosts (like StrictHostKeyChecking=accept-new). A changed or revoked key, or a host known "
+            + "only through @cert-authority, is always refused.")
     boolean acceptNew;
 
     @Option(names = "--ssh-config", paramLabel = "FILE", description = "OpenSSH client config (default: ~/.ssh/config).")

@@ -56,6 +56,22 @@ class SshAuditTest {
     }
 
     @Test
+    void aPatternLineWithAnotherKeyIsAChangedKeyEvenWithAcceptNew() throws IOException {
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, "[127.0.0.*]:" + SSHD.port() + " " + Files.readString(SSHD.strangerKey()
+                .resolveSibling("stranger_ed25519.pub")).trim() + "\n");
+        String before = Files.readString(knownHosts);
+        Path out = dir.resolve("out");
+        Cli cli = Cli.run("audit", "--host", OpenSshServer.USER + "@127.0.0.1:" + SSHD.port(), "--known-hosts",
+                knownHosts.toString(), "--accept-new-host-keys", "--identity", SSHD.clientKey().toString(), "--out",
+                out.toString());
+        assertEquals(3, cli.exit(), cli.toString());
+        JsonNode host = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("hosts").get(0);
+        assertCause(host, "ERROR", "host key changed");
+        assertEquals(before, Files.readString(knownHosts), "known_hosts is as it was");
+    }
+
+    @Test
     void collectOverSshThenAuditTheCaptureOffline() throws IOException {
         Path capture = dir.resolve("db1.capture.json");
         Cli collect = Cli.run("collect", "--host", OpenSshServer.USER + "@127.0.0.1:" + SSHD.port(), "--name", "db1",
