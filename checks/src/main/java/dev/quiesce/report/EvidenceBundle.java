@@ -3,6 +3,7 @@ package dev.quiesce.report;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.quiesce.files.OutputFile;
 import dev.quiesce.model.AuditRun;
 import dev.quiesce.model.HostResult;
 import dev.quiesce.model.QuiesceException;
@@ -10,10 +11,11 @@ import dev.quiesce.model.RulePack;
 import dev.quiesce.model.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,17 +68,16 @@ public final class EvidenceBundle {
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, run.id(), run.started().toString(),
                 run.finished().toString(), run.tool().name(), run.tool().version(), provenance.operator(),
                 provenance.commandLine(), clock.instant().toString(), entries);
-        Path parent = zip.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(out)) {
+        MessageDigest digest = Sha256.digest();
+        OutputFile.write(zip, out -> {
+            ZipOutputStream zipOut = new ZipOutputStream(new DigestOutputStream(out, digest));
             put(zipOut, BundleManifest.FILE_NAME, JSON.writeValueAsBytes(manifest));
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 put(zipOut, file.getKey(), file.getValue());
             }
-        }
-        return Sha256.hex(Files.readAllBytes(zip));
+            zipOut.finish();
+        });
+        return Sha256.hex(digest);
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
