@@ -26,6 +26,7 @@ class ArchitectureTest {
     void packageArrowsPointDownTheArchitectureTableOnly() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("model").definedBy("dev.quiesce.model..")
+                .layer("files").definedBy("dev.quiesce.files..")
                 .layer("config").definedBy("dev.quiesce.config..")
                 .layer("rules").definedBy("dev.quiesce.rules..")
                 .layer("facts").definedBy("dev.quiesce.facts..")
@@ -40,6 +41,15 @@ class ArchitectureTest {
                 .whereLayer("facts").mayOnlyBeAccessedByLayers("host", "check", "engine")
                 .whereLayer("rules").mayOnlyBeAccessedByLayers("engine")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("rules", "host", "engine")
+                .check(LIBRARY);
+    }
+
+    @Test
+    void filesAreReadAndWrittenWithModelOnly() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage("dev.quiesce.files..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.quiesce.config..", "dev.quiesce.rules..",
+                        "dev.quiesce.facts..", "dev.quiesce.host..", "dev.quiesce.check..", "dev.quiesce.engine..",
+                        "dev.quiesce.report..")
                 .check(LIBRARY);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.quiesce.files.InputFile;
 import dev.quiesce.model.Problem;
 import dev.quiesce.model.QuiesceException;
 import java.io.IOException;

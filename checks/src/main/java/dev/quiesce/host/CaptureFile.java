@@ -12,16 +12,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.quiesce.config.InputFile;
+import dev.quiesce.files.InputFile;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.ProbeStage;
 import dev.quiesce.facts.ProbeTranscript;
+import dev.quiesce.files.OutputFile;
 import dev.quiesce.model.QuiesceException;
 import dev.quiesce.model.Sha256;
 import dev.quiesce.model.Tool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,11 +56,7 @@ public final class CaptureFile {
     private CaptureFile() {}
 
     public static void write(Capture capture, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, toJson(capture));
+        OutputFile.write(file, toJson(capture).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The capture file's text. */

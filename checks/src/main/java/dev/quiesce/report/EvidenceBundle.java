@@ -1,19 +1,18 @@
 package dev.quiesce.report;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.quiesce.files.OutputFile;
 import dev.quiesce.model.AuditRun;
 import dev.quiesce.model.HostResult;
-import dev.quiesce.model.QuiesceException;
 import dev.quiesce.model.RulePack;
 import dev.quiesce.model.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,17 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
  * The evidence bundle: one zip with the reports, each host's raw capture, the rule packs used and a
- * {@code manifest.json} that lists every other file with its SHA-256 and size. {@link #verify} checks a
- * bundle against its manifest, file by file.
+ * {@code manifest.json} that lists every other file with its SHA-256 and size. {@link BundleVerifier} checks
+ * a bundle against its manifest.
  */
 public final class EvidenceBundle {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private EvidenceBundle() {}
 
@@ -66,17 +63,16 @@ public final class EvidenceBundle {
         BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT, run.id(), run.started().toString(),
                 run.finished().toString(), run.tool().name(), run.tool().version(), provenance.operator(),
                 provenance.commandLine(), clock.instant().toString(), entries);
-        Path parent = zip.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(out)) {
+        MessageDigest digest = Sha256.digest();
+        OutputFile.write(zip, out -> {
+            ZipOutputStream zipOut = new ZipOutputStream(new DigestOutputStream(out, digest));
             put(zipOut, BundleManifest.FILE_NAME, JSON.writeValueAsBytes(manifest));
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 put(zipOut, file.getKey(), file.getValue());
             }
-        }
-        return Sha256.hex(Files.readAllBytes(zip));
+            zipOut.finish();
+        });
+        return Sha256.hex(digest);
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
@@ -99,74 +95,5 @@ public final class EvidenceBundle {
             candidate = name + "-" + i;
         }
         return candidate;
-    }
-
-    /** What {@link #verify} found: the problems, one per file, empty when the bundle is intact. */
-    public record Verification(BundleManifest manifest, List<String> problems) {
-        public boolean intact() {
-            return problems.isEmpty();
-        }
-    }
-
-    /**
-     * Checks every file against the manifest: present, same size, same SHA-256, and nothing in the zip
-     * that the manifest does not list. A damaged zip or manifest is a problem too, not an exception.
-     *
-     * @throws QuiesceException when there is no such file
-     */
-    public static Verification verify(Path zip) {
-        if (!Files.isRegularFile(zip)) {
-            throw new QuiesceException(zip + ": no such file");
-        }
-        List<String> problems = new ArrayList<>();
-        try (ZipFile file = new ZipFile(zip.toFile())) {
-            ZipEntry manifestEntry = file.getEntry(BundleManifest.FILE_NAME);
-            if (manifestEntry == null) {
-                return new Verification(null, List.of(zip + ": no " + BundleManifest.FILE_NAME
-                        + "; is this a quiesce evidence bundle?"));
-            }
-            BundleManifest manifest;
-            try (InputStream in = file.getInputStream(manifestEntry)) {
-                manifest = JSON.readValue(in, BundleManifest.class);
-            } catch (IOException e) {
-                return new Verification(null, List.of(BundleManifest.FILE_NAME + ": unreadable (" + e.getMessage()
-                        + ")"));
-            }
-            if (!BundleManifest.FORMAT.equals(manifest.format()) || manifest.files() == null) {
-                return new Verification(manifest, List.of(BundleManifest.FILE_NAME + ": format is '"
-                        + manifest.format() + "', not " + BundleManifest.FORMAT));
-            }
-            Set<String> listed = new HashSet<>();
-            for (BundleManifest.FileEntry entry : manifest.files()) {
-                listed.add(entry.path());
-                check(file, entry).ifPresent(problems::add);
-            }
-            file.stream().map(ZipEntry::getName).filter(n -> !n.equals(BundleManifest.FILE_NAME) && !listed.contains(n))
-                    .forEach(n -> problems.add(n + ": not listed in the manifest"));
-            return new Verification(manifest, problems);
-        } catch (IOException e) {
-            return new Verification(null, List.of(zip + ": not a readable zip file (" + e.getMessage() + ")"));
-        }
-    }
-
-    private static java.util.Optional<String> check(ZipFile file, BundleManifest.FileEntry entry) {
-        ZipEntry zipEntry = file.getEntry(entry.path());
-        if (zipEntry == null) {
-            return java.util.Optional.of(entry.path() + ": missing");
-        }
-        byte[] bytes;
-        try (InputStream in = file.getInputStream(zipEntry)) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            return java.util.Optional.of(entry.path() + ": unreadable, the zip is damaged (" + e.getMessage() + ")");
-        }
-        if (bytes.length != entry.size()) {
-            return java.util.Optional.of(entry.path() + ": size " + bytes.length + ", manifest says " + entry.size());
-        }
-        if (!Sha256.hex(bytes).equals(entry.sha256())) {
-            return java.util.Optional.of(entry.path() + ": SHA-256 " + Sha256.hex(bytes) + ", manifest says "
-                    + entry.sha256());
-        }
-        return java.util.Optional.empty();
     }
 }

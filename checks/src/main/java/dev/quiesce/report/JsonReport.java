@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quiesce.files.OutputFile;
 import dev.quiesce.model.AuditRun;
 import dev.quiesce.model.Details;
 import dev.quiesce.model.Evidence;
@@ -12,7 +13,7 @@ import dev.quiesce.model.HostResult;
 import dev.quiesce.model.RulePack;
 import dev.quiesce.model.Status;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -36,9 +37,8 @@ public final class JsonReport implements Renderer {
 
     @Override
     public Path render(AuditRun run, ReportSettings settings, Path outputDirectory) throws IOException {
-        Files.createDirectories(outputDirectory);
         Path file = outputDirectory.resolve(FILE_NAME);
-        Files.writeString(file, toJson(run) + "\n");
+        OutputFile.write(file, (toJson(run) + "\n").getBytes(StandardCharsets.UTF_8));
         return file;
     }
 

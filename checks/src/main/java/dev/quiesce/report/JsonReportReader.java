@@ -1,7 +1,15 @@
 package dev.quiesce.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.quiesce.files.InputFile;
 import dev.quiesce.model.AuditRun;
 import dev.quiesce.model.Details;
 import dev.quiesce.model.Evidence;
@@ -11,108 +19,220 @@ import dev.quiesce.model.HostStatus;
 import dev.quiesce.model.QuiesceException;
 import dev.quiesce.model.RulePack;
 import dev.quiesce.model.Severity;
+import dev.quiesce.model.ShardMark;
 import dev.quiesce.model.Status;
 import dev.quiesce.model.Tool;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads a {@code report.json} back into an {@link AuditRun}, for {@code quiesce merge}. Packs come back
- * as their identity only (id, version, SHA-256): a report does not carry the rules' texts.
+ * Reads a {@code report.json} back into an {@link AuditRun}, for {@code quiesce merge}. A report is input
+ * like any other: a regular file within a cap, strictly UTF-8, strict JSON (no duplicate keys, nothing
+ * after the value, bounded nesting and numbers), and every wrong or missing field is named at its line
+ * and column. Packs come back as their identity only (id, version, SHA-256): a report does not carry the
+ * rules' texts.
  */
 public final class JsonReportReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A fleet's report with its evidence stays far below this. */
+    static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(20)
+                            .maxStringLength((int) MAX_FILE_BYTES).build()).build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private JsonReportReader() {}
 
-    public static AuditRun read(Path file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new QuiesceException(file + ": not a readable JSON report: " + e.getMessage(), e);
+    /** A field that is missing or wrong, at its place in the report. */
+    private static final class Wrong extends RuntimeException {
+        final String pointer;
+
+        Wrong(String pointer, String message) {
+            super(message, null, false, false);
+            this.pointer = pointer;
         }
-        if (root == null || !JsonReport.SCHEMA.equals(root.path("schema").asText())) {
+    }
+
+    /** A node with the JSON pointer it was reached by, so that a problem can say where it is. */
+    private record At(JsonNode node, String pointer) {
+        At get(String field) {
+            JsonNode child = node.get(field);
+            return new At(child == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : child,
+                    pointer + "/" + field);
+        }
+
+        List<At> items() {
+            if (node.isMissingNode() || node.isNull()) {
+                return List.of();
+            }
+            if (!node.isArray()) {
+                throw new Wrong(pointer, "'" + name() + "' must be a list");
+            }
+            List<At> items = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                items.add(new At(node.get(i), pointer + "/" + i));
+            }
+            return items;
+        }
+
+        String text() {
+            if (!node.isTextual()) {
+                throw new Wrong(pointer, "'" + name() + "' must be a string");
+            }
+            return node.asText();
+        }
+
+        String text(String field) {
+            return get(field).text();
+        }
+
+        /** A string that may be absent or null. */
+        String optionalText(String field) {
+            At child = get(field);
+            return child.node.isMissingNode() || child.node.isNull() ? "" : child.text();
+        }
+
+        Instant instant(String field) {
+            At child = get(field);
+            try {
+                return Instant.parse(child.text());
+            } catch (DateTimeParseException e) {
+                throw new Wrong(child.pointer, "'" + field + "' must be a time such as 2026-12-02T04:40:39Z");
+            }
+        }
+
+        /** An instant that may be absent or null, in reports of hosts that gave no clock. */
+        Instant optionalInstant(String field) {
+            At child = get(field);
+            return child.node.isMissingNode() || child.node.isNull() ? null : instant(field);
+        }
+
+        double number(String field) {
+            At child = get(field);
+            if (!child.node.isNumber()) {
+                throw new Wrong(child.pointer, "'" + field + "' must be a number");
+            }
+            return child.node.asDouble();
+        }
+
+        <E extends Enum<E>> E choice(String field, Class<E> type) {
+            At child = get(field);
+            String value = child.text();
+            return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(value)).findFirst()
+                    .orElseThrow(() -> new Wrong(child.pointer, "'" + field + "' is '" + value + "', not one of "
+                            + Arrays.toString(type.getEnumConstants())));
+        }
+
+        private String name() {
+            return pointer.substring(pointer.lastIndexOf('/') + 1);
+        }
+    }
+
+    public static AuditRun read(Path file) {
+        byte[] bytes = InputFile.bytes(file, "report", MAX_FILE_BYTES);
+        InputFile.utf8(file.toString(), bytes);
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr();
+            throw new QuiesceException(file + where + ": not a readable JSON report: " + e.getOriginalMessage()
+                    .lines().findFirst().orElse(""), e);
+        } catch (IOException e) {
+            throw new QuiesceException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (tree == null || !tree.isObject() || !JsonReport.SCHEMA.equals(tree.path("schema").asText())) {
             throw new QuiesceException(file + ": not a quiesce report (schema is not \"" + JsonReport.SCHEMA + "\")");
         }
         try {
-            List<RulePack> packs = new ArrayList<>();
-            for (JsonNode p : root.path("packs")) {
-                packs.add(new RulePack(text(p, "id"), text(p, "version"), text(p, "id"), file.toString(),
-                        text(p, "sha256"), "", List.of()));
-            }
-            List<HostResult> hosts = new ArrayList<>();
-            for (JsonNode h : root.path("hosts")) {
-                hosts.add(host(h));
-            }
-            JsonNode run = root.path("run");
-            return new AuditRun(text(run, "id"), Instant.parse(text(run, "started")), Instant.parse(text(run,
-                    "finished")), new Tool(text(root.path("tool"), "name"), text(root.path("tool"), "version")), packs,
-                    hosts, run.path("shard").isTextual() ? run.path("shard").asText() : null);
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException | NullPointerException e) {
-            throw new QuiesceException(file + ": a field of the report is missing or wrong: " + e.getMessage(), e);
+            return run(new At(tree, ""), file);
+        } catch (Wrong e) {
+            throw new QuiesceException(file + ":" + JsonLocator.at(bytes, JsonPointer.compile(e.pointer)) + ": "
+                    + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // A value each field accepts, in a combination the model does not (a table row of the wrong width).
+            throw new QuiesceException(file + ": a part of the report is inconsistent: " + e.getMessage(), e);
         }
     }
 
-    private static HostResult host(JsonNode h) {
+    private static AuditRun run(At root, Path file) {
+        List<RulePack> packs = new ArrayList<>();
+        for (At p : root.get("packs").items()) {
+            packs.add(new RulePack(p.text("id"), p.text("version"), p.text("id"), file.toString(), p.text("sha256"), "",
+                    List.of()));
+        }
+        List<HostResult> hosts = new ArrayList<>();
+        for (At h : root.get("hosts").items()) {
+            hosts.add(host(h));
+        }
+        At run = root.get("run");
+        At tool = root.get("tool");
+        return new AuditRun(run.text("id"), run.instant("started"), run.instant("finished"),
+                new Tool(tool.text("name"), tool.text("version")), packs, hosts, shard(run.get("shard")));
+    }
+
+    /** {@code run.shard}: null for a whole audit, else a mark {@link ShardMark} accepts. */
+    private static String shard(At shard) {
+        if (shard.node().isMissingNode() || shard.node().isNull()) {
+            return null;
+        }
+        String text = shard.text();
+        ShardMark.problem(text).ifPresent(why -> {
+            throw new Wrong(shard.pointer(), "run.shard " + why);
+        });
+        return text;
+    }
+
+    private static HostResult host(At h) {
         Set<String> roles = new TreeSet<>();
-        h.path("roles").forEach(r -> roles.add(r.asText()));
+        h.get("roles").items().forEach(r -> roles.add(r.text()));
         List<Finding> findings = new ArrayList<>();
-        for (JsonNode f : h.path("findings")) {
+        for (At f : h.get("findings").items()) {
             List<Evidence> evidence = new ArrayList<>();
-            f.path("evidence").forEach(e -> evidence.add(new Evidence(text(e, "fact"), text(e, "source"),
-                    e.path("excerpt").asText(), instant(e.path("collected")))));
-            findings.add(new Finding(text(f, "rule"), text(f, "title"), Severity.parse(text(f, "severity"))
-                    .orElseThrow(() -> new IllegalArgumentException("severity " + f.path("severity"))),
-                    Status.valueOf(text(f, "status")), f.path("observed").asText(), f.path("expected").asText(),
-                    f.path("message").asText(), evidence, details(f.path("details"))));
+            for (At e : f.get("evidence").items()) {
+                evidence.add(new Evidence(e.text("fact"), e.text("source"), e.optionalText("excerpt"),
+                        e.optionalInstant("collected")));
+            }
+            At severity = f.get("severity");
+            findings.add(new Finding(f.text("rule"), f.text("title"), Severity.parse(severity.text())
+                    .orElseThrow(() -> new Wrong(severity.pointer(), "'severity' is not one of critical, high, medium, "
+                            + "low, info")), f.choice("status", Status.class), f.optionalText("observed"),
+                    f.optionalText("expected"), f.optionalText("message"), evidence, details(f.get("details"))));
         }
-        return new HostResult(text(h, "name"), roles, h.path("transport").asText(), HostStatus.valueOf(text(h,
-                "status")), h.path("error").isNull() ? null : h.path("error").asText(null), findings,
-                instant(h.path("asOf")), null);
+        At error = h.get("error");
+        return new HostResult(h.text("name"), roles, h.optionalText("transport"), h.choice("status", HostStatus.class),
+                error.node().isMissingNode() || error.node().isNull() ? null : error.text(), findings,
+                h.optionalInstant("asOf"), null);
     }
 
-    /** An optional instant: absent or null in reports of hosts that gave no clock. */
-    private static Instant instant(JsonNode node) {
-        return node.isTextual() ? Instant.parse(node.asText()) : null;
-    }
-
-    private static Details details(JsonNode node) {
+    private static Details details(At node) {
         List<Details.Table> tables = new ArrayList<>();
-        for (JsonNode t : node.path("tables")) {
-            List<String> columns = new ArrayList<>();
-            t.path("columns").forEach(c -> columns.add(c.asText()));
-            List<List<String>> rows = new ArrayList<>();
-            t.path("rows").forEach(r -> {
-                List<String> row = new ArrayList<>();
-                r.forEach(c -> row.add(c.asText()));
-                rows.add(row);
-            });
-            tables.add(new Details.Table(text(t, "name"), columns, rows));
+        for (At t : node.get("tables").items()) {
+            List<String> columns = t.get("columns").items().stream().map(At::text).toList();
+            List<List<String>> rows = t.get("rows").items().stream()
+                    .map(r -> r.items().stream().map(At::text).toList()).toList();
+            tables.add(new Details.Table(t.text("name"), columns, rows));
         }
         List<Details.TimeSeries> series = new ArrayList<>();
-        for (JsonNode s : node.path("series")) {
+        for (At s : node.get("series").items()) {
             List<Details.Point> points = new ArrayList<>();
-            s.path("points").forEach(p -> points.add(new Details.Point(Instant.parse(text(p, "time")),
-                    p.path("value").asDouble())));
+            for (At p : s.get("points").items()) {
+                points.add(new Details.Point(p.instant("time"), p.number("value")));
+            }
             List<Details.Threshold> thresholds = new ArrayList<>();
-            s.path("thresholds").forEach(t -> thresholds.add(new Details.Threshold(text(t, "label"),
-                    t.path("value").asDouble())));
-            series.add(new Details.TimeSeries(text(s, "name"), text(s, "unit"), points, thresholds));
+            for (At t : s.get("thresholds").items()) {
+                thresholds.add(new Details.Threshold(t.text("label"), t.number("value")));
+            }
+            series.add(new Details.TimeSeries(s.text("name"), s.text("unit"), points, thresholds));
         }
         return new Details(tables, series);
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new IllegalArgumentException("'" + field + "' must be a string");
-        }
-        return value.asText();
     }
 }

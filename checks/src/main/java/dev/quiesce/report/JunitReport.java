@@ -1,5 +1,6 @@
 package dev.quiesce.report;
 
+import dev.quiesce.files.OutputFile;
 import dev.quiesce.model.AuditRun;
 import dev.quiesce.model.Evidence;
 import dev.quiesce.model.Finding;
@@ -7,7 +8,6 @@ import dev.quiesce.model.HostResult;
 import dev.quiesce.model.Status;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -34,9 +34,13 @@ public final class JunitReport implements Renderer {
 
     @Override
     public Path render(AuditRun run, ReportSettings settings, Path outputDirectory) throws IOException {
-        Files.createDirectories(outputDirectory);
         Path file = outputDirectory.resolve(fileName());
-        try (OutputStream out = Files.newOutputStream(file)) {
+        OutputFile.write(file, out -> write(run, out));
+        return file;
+    }
+
+    private static void write(AuditRun run, OutputStream out) throws IOException {
+        try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
@@ -54,7 +58,6 @@ public final class JunitReport implements Renderer {
         } catch (XMLStreamException e) {
             throw new IOException("junit.xml could not be written: " + e.getMessage(), e);
         }
-        return file;
     }
 
     private static void suite(XMLStreamWriter xml, AuditRun run, HostResult host, int index) throws XMLStreamException {

@@ -3,7 +3,6 @@ package dev.quiesce.report;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.openpdf.text.DocumentException;
 import org.openpdf.text.Element;
@@ -27,10 +26,10 @@ final class PageNumbers {
 
     private PageNumbers() {}
 
-    /** Stamps {@code unnumbered} into {@code target}. */
-    static void stamp(Path unnumbered, Path target, Path fontFile) throws IOException {
+    /** Stamps {@code unnumbered} into {@code out}. */
+    static void stamp(Path unnumbered, OutputStream out, Path fontFile) throws IOException {
         PdfReader reader = new PdfReader(unnumbered.toString());
-        try (OutputStream out = Files.newOutputStream(target)) {
+        try {
             BaseFont font = BaseFont.createFont(fontFile.toString(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
             PdfStamper stamper = new PdfStamper(reader, out);
             int pages = reader.getNumberOfPages();

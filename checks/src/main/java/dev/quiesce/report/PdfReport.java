@@ -1,5 +1,6 @@
 package dev.quiesce.report;
 
+import dev.quiesce.files.OutputFile;
 import dev.quiesce.model.AuditRun;
 import dev.quiesce.model.QuiesceException;
 import java.io.IOException;
@@ -48,8 +49,8 @@ public final class PdfReport implements Renderer {
             throw new QuiesceException("no TrueType font found for the PDF (looked for " + PdfFonts.FILES
                     + "); install fonts-dejavu-core (and fonts-droid-fallback for CJK) or set QUIESCE_FONT_DIRS");
         }
-        Files.createDirectories(outputDirectory);
         Path file = outputDirectory.resolve(fileName());
+        OutputFile.directory(file);
         Path unnumbered = Files.createTempFile(outputDirectory, ".report", ".pdf");
         Templates templates = new Templates(settings.templates());
         PdfGlyphFallback fallback;
@@ -82,7 +83,7 @@ public final class PdfReport implements Renderer {
             throw new IOException("the PDF could not be written: " + e.getMessage(), e);
         }
         try {
-            PageNumbers.stamp(unnumbered, file, fonts.get(0));
+            OutputFile.write(file, out -> PageNumbers.stamp(unnumbered, out, fonts.get(0)));
         } finally {
             Files.deleteIfExists(unnumbered);
         }

@@ -3,6 +3,7 @@ package dev.quiesce.report;
 import dev.quiesce.model.AuditRun;
 import dev.quiesce.model.HostResult;
 import dev.quiesce.model.QuiesceException;
+import dev.quiesce.model.ShardMark;
 import dev.quiesce.model.RulePack;
 import dev.quiesce.model.Tool;
 import java.time.Instant;
@@ -32,18 +33,21 @@ public final class ReportMerge {
             throw new QuiesceException("some reports are shards (--shard) and some are not; merge the shards of one "
                     + "audit only");
         }
-        java.util.Set<String> counts = new java.util.TreeSet<>();
+        java.util.Set<Integer> counts = new java.util.TreeSet<>();
         java.util.Set<String> seen = new java.util.TreeSet<>();
-        for (String mark : marks) {
-            counts.add(mark.substring(mark.indexOf('/') + 1));
-            if (!seen.add(mark)) {
+        for (String text : marks) {
+            // Reports read from files are checked as they are read; a run built in code is checked here.
+            ShardMark mark = ShardMark.parse(text).orElseThrow(() -> new QuiesceException("shard "
+                    + ShardMark.problem(text).orElseThrow()));
+            counts.add(mark.count());
+            if (!seen.add(mark.toString())) {
                 throw new QuiesceException("shard " + mark + " is given twice");
             }
         }
         if (counts.size() != 1) {
             throw new QuiesceException("the shards were cut in different numbers of parts " + counts);
         }
-        int n = Integer.parseInt(counts.iterator().next());
+        int n = counts.iterator().next();
         List<String> missing = java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> i + "/" + n)
                 .filter(m -> !seen.contains(m)).toList();
         if (!missing.isEmpty()) {

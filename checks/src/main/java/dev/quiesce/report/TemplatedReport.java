@@ -1,10 +1,12 @@
 package dev.quiesce.report;
 
+import dev.quiesce.files.OutputFile;
 import dev.quiesce.model.AuditRun;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A report that is one FreeMarker template rendered to one file: the HTML report and the Markdown summary. */
@@ -25,11 +27,12 @@ public record TemplatedReport(String format, String fileName, String template) i
 
     @Override
     public Path render(AuditRun run, ReportSettings settings, Path outputDirectory) throws IOException {
-        Files.createDirectories(outputDirectory);
         Path file = outputDirectory.resolve(fileName);
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            new Templates(settings.templates()).render(template, ReportModel.of(run, settings, false), out);
-        }
+        OutputFile.write(file, out -> {
+            Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            new Templates(settings.templates()).render(template, ReportModel.of(run, settings, false), text);
+            text.flush();
+        });
         return file;
     }
 }

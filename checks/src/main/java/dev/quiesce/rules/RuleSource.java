@@ -1,6 +1,6 @@
 package dev.quiesce.rules;
 
-import dev.quiesce.config.InputFile;
+import dev.quiesce.files.InputFile;
 import dev.quiesce.model.QuiesceException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -78,7 +78,7 @@ class EvidenceBundleTest {
 
     @Test
     void anIntactBundleListsEveryFileWithItsHashAndSize() {
-        EvidenceBundle.Verification result = EvidenceBundle.verify(zip);
+        BundleVerifier.Verification result = BundleVerifier.verify(zip);
         assertTrue(result.intact(), result.problems().toString());
         BundleManifest manifest = result.manifest();
         assertEquals(BundleManifest.FORMAT, manifest.format());
@@ -102,7 +102,7 @@ class EvidenceBundleTest {
             entries.put("captures/host-02.capture.json", bytes);
             return entries;
         });
-        EvidenceBundle.Verification result = EvidenceBundle.verify(tampered);
+        BundleVerifier.Verification result = BundleVerifier.verify(tampered);
         assertFalse(result.intact());
         assertEquals(1, result.problems().size(), result.problems().toString());
         assertTrue(result.problems().get(0).startsWith("captures/host-02.capture.json: SHA-256"),
@@ -114,7 +114,7 @@ class EvidenceBundleTest {
         byte[] bytes = Files.readAllBytes(zip);
         bytes[bytes.length / 2] ^= (byte) 0xff;
         Path damaged = Files.write(dir.resolve("damaged.zip"), bytes);
-        EvidenceBundle.Verification result = EvidenceBundle.verify(damaged);
+        BundleVerifier.Verification result = BundleVerifier.verify(damaged);
         assertFalse(result.intact(), "a damaged zip passed verification");
     }
 
@@ -124,14 +124,14 @@ class EvidenceBundleTest {
             entries.put("reports/extra.html", "<p>added later</p>".getBytes(StandardCharsets.UTF_8));
             return entries;
         });
-        EvidenceBundle.Verification result = EvidenceBundle.verify(extra);
+        BundleVerifier.Verification result = BundleVerifier.verify(extra);
         assertEquals(List.of("reports/extra.html: not listed in the manifest"), result.problems());
     }
 
     @Test
     void aMissingFileIsAUserError() {
         QuiesceException e = assertThrows(QuiesceException.class,
-                () -> EvidenceBundle.verify(dir.resolve("no-such-bundle.zip")));
+                () -> BundleVerifier.verify(dir.resolve("no-such-bundle.zip")));
         assertTrue(e.getMessage().contains("no-such-bundle.zip"), e.getMessage());
     }
 
@@ -143,7 +143,7 @@ class EvidenceBundleTest {
                 .build();
         Path bundle = dir.resolve("hostile.zip");
         EvidenceBundle.write(bundle, hostile, List.of(), PROVENANCE, CLOCK);
-        assertTrue(EvidenceBundle.verify(bundle).intact(), EvidenceBundle.verify(bundle).problems().toString());
+        assertTrue(BundleVerifier.verify(bundle).intact(), BundleVerifier.verify(bundle).problems().toString());
 
         Path root = dir.resolve("extract").toAbsolutePath();
         Set<String> captureEntries = new HashSet<>();

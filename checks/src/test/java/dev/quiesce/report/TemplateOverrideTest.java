@@ -55,6 +55,6 @@ class TemplateOverrideTest {
         assertTrue(e.getMessage().startsWith("template summary.md.ftl failed"), e.getMessage());
         assertTrue(e.getMessage().contains("freemarker.template.utility.Execute"), e.getMessage());
         assertFalse(Files.exists(marker), "the template ran a command");
-        assertFalse(Files.readString(dir.resolve("out/summary.md")).contains("uid="), "the output holds id's answer");
+        assertFalse(Files.exists(dir.resolve("out/summary.md")), "a template that failed left a half-written report");
     }
 }

@@ -1,6 +1,7 @@
 package dev.quiesce.cli;
 
 import dev.quiesce.engine.ToolVersion;
+import dev.quiesce.files.OutputFile;
 import dev.quiesce.model.AuditRun;
 import dev.quiesce.model.RunVerdict;
 import dev.quiesce.model.Severity;
@@ -8,7 +9,7 @@ import dev.quiesce.report.JsonReport;
 import dev.quiesce.report.JsonReportReader;
 import dev.quiesce.report.ReportMerge;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -42,11 +43,7 @@ final class MergeCommand implements Callable<Integer> {
         Optional<Severity> severity = threshold.threshold();
         AuditRun merged = ReportMerge.merge(reports.stream().map(JsonReportReader::read).toList(), ToolVersion.tool());
         try {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(output, JsonReport.toJson(merged) + "\n");
+            OutputFile.write(output, (JsonReport.toJson(merged) + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new dev.quiesce.model.QuiesceException("cannot write " + output + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package dev.quiesce.cli;
 
 import dev.quiesce.model.QuiesceException;
 import dev.quiesce.model.Sha256;
+import dev.quiesce.model.ShardMark;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
@@ -13,16 +14,11 @@ import java.util.function.Function;
  */
 record Shard(int index, int count) {
     static Shard parse(String text) {
-        String[] parts = text.split("/");
-        if (parts.length != 2 || !parts[0].matches("[0-9]{1,6}") || !parts[1].matches("[0-9]{1,6}")) {
-            throw new QuiesceException("--shard '" + text + "' is not i/n (for example 2/5)");
-        }
-        int index = Integer.parseInt(parts[0]);
-        int count = Integer.parseInt(parts[1]);
-        if (count < 1 || index < 1 || index > count) {
-            throw new QuiesceException("--shard " + text + ": i must be from 1 to n");
-        }
-        return new Shard(index, count);
+        ShardMark.problem(text).ifPresent(why -> {
+            throw new QuiesceException("--shard " + why);
+        });
+        ShardMark mark = ShardMark.parse(text).orElseThrow();
+        return new Shard(mark.index(), mark.count());
     }
 
     boolean contains(String hostName) {

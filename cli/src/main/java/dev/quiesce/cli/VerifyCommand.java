@@ -1,6 +1,6 @@
 package dev.quiesce.cli;
 
-import dev.quiesce.report.EvidenceBundle;
+import dev.quiesce.report.BundleVerifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check every file of an evidence bundle against the SHA-256 and size in its manifest.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every file matches", "1:a file differs, is missing, or is not listed; or the zip is damaged",
-                "2:no such file"})
+        exitCodeList = {"0:every file matches", "1:a file differs, is missing, or is not listed; or the zip is damaged "
+                + "or ambiguous (a name twice, an unsafe name, entry headers and central directory that disagree)",
+                "2:no such file, not a regular file, or larger than a bundle can be"})
 final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,7 +25,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        EvidenceBundle.Verification result = EvidenceBundle.verify(bundle);
+        BundleVerifier.Verification result = BundleVerifier.verify(bundle);
         if (result.intact()) {
             out.printf("OK: %d files match the manifest of run %s (%s %s, operator %s)%n",
                     result.manifest().files().size(), TerminalText.safe(result.manifest().runId()),

@@ -1,4 +1,4 @@
-package dev.quiesce.config;
+package dev.quiesce.files;
 
 import dev.quiesce.model.Problem;
 import dev.quiesce.model.QuiesceException;

@@ -1,0 +1,102 @@
+package dev.quiesce.files;
+
+import dev.quiesce.model.QuiesceException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+
+/**
+ * Writes a file quiesce produces (a report, a capture, a bundle) so that what was at its name cannot
+ * redirect the write: the bytes go to a new temporary file in the same directory (created, never opened
+ * if it exists, so no link is followed), which is then renamed over the target. A rename replaces a
+ * symbolic link at the target instead of writing through it, and a reader never sees half a file.
+ *
+ * <p>Run as root, quiesce refuses a directory that another user could have planted something in: one
+ * writable by group or others without the sticky bit, or owned by someone else.
+ */
+public final class OutputFile {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private OutputFile() {}
+
+    /** Something that writes the file's bytes. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    public static void write(Path target, Content content) throws IOException {
+        Path directory = directory(target);
+        Path temporary = directory.resolve("." + target.getFileName() + "." + HexFormat.of().toHexDigits(RANDOM.nextLong())
+                + ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                content.writeTo(out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** The target's directory, made if missing, and checked as {@link OutputFile} says. */
+    public static Path directory(Path target) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new QuiesceException(target + " is a directory; give a file name to write");
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (FileAlreadyExistsException e) {
+            throw new QuiesceException(directory + " is not a directory; cannot write " + target.getFileName() + " in it");
+        }
+        requireSafeForRoot(directory);
+        return directory;
+    }
+
+    private static void requireSafeForRoot(Path directory) throws IOException {
+        if (!RunningUser.isRoot()) {
+            return;
+        }
+        PosixFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(directory, PosixFileAttributes.class);
+        } catch (UnsupportedOperationException e) {
+            return; // not a POSIX file system: nothing to check by mode
+        }
+        Set<PosixFilePermission> mode = attributes.permissions();
+        boolean writableByOthers = mode.contains(PosixFilePermission.GROUP_WRITE)
+                || mode.contains(PosixFilePermission.OTHERS_WRITE);
+        boolean sticky = (Integer.valueOf(Files.getAttribute(directory, "unix:mode").toString()) & 01000) != 0;
+        if (writableByOthers && !sticky) {
+            throw new QuiesceException(directory + " is writable by group or others (mode "
+                    + java.nio.file.attribute.PosixFilePermissions.toString(mode) + "), and quiesce runs as root: "
+                    + "another user could replace what it writes there. Write to a directory only root can write "
+                    + "(chmod go-w " + directory + ", or --out elsewhere)");
+        }
+        if (!Files.getAttribute(directory, "unix:uid").equals(0)) {
+            throw new QuiesceException(directory + " belongs to " + attributes.owner().getName() + ", and quiesce runs "
+                    + "as root: that user could replace what it writes there. Write to a directory root owns");
+        }
+    }
+}
