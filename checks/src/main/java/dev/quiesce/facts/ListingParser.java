@@ -30,8 +30,9 @@ final class ListingParser {
         if (!answer.status().matches("[01]")) {
             return Failures.of(request, answer, context);
         }
-        Optional<Listing> listing = parse(context.token(), context.root() + request.path(), request.path(),
-                answer.body());
+        // Under a root the probe lists from inside the directory it resolved in the tree, so names start "./".
+        Optional<Listing> listing = parse(context.token(), context.root().isEmpty() ? request.path() : ".",
+                request.path(), answer.body());
         if (listing.isEmpty()) {
             return Failures.unexpected(request, answer, context);
         }
