@@ -191,6 +191,22 @@ class RootConfinementTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shells")
+    void linkTargetsAreNamesNeverShellText(ShellProbe.Shell shell) throws IOException {
+        String odd = "we*ird [x]\nname $(touch PWNED) `touch PWNED` ..";
+        Files.createDirectories(tree.resolve("srv").resolve(odd));
+        Files.writeString(tree.resolve("srv").resolve(odd).resolve("file"), "odd but the tree's\n");
+        Files.createSymbolicLink(tree.resolve("etc/odd"), Path.of("../srv/" + odd + "/./file"));
+        FactRequest.FileContent content = new FactRequest.FileContent("/etc/odd", 100);
+        ProbeFacts facts = probe(shell, content);
+        assertEquals("odd but the tree's\n", present(facts.get(content)).text());
+        try (Stream<Path> all = Files.walk(tree)) {
+            assertTrue(all.noneMatch(p -> p.getFileName().toString().equals("PWNED")));
+        }
+        assertTrue(Files.notExists(Path.of("/PWNED")));
+    }
+
     @Test
     void localHostWithARootIsConfinedToo() throws Exception {
         Files.createSymbolicLink(tree.resolve("etc/marker"), outside.resolve("marker"));
