@@ -24,8 +24,6 @@ public record Answer(String status, byte[] body, byte[] stderr) {
     public static final String LINK_LOOP = "loop";
     /** Under a root: a symbolic link on the path could not be read, or is empty. */
     public static final String BAD_LINK = "badlink";
-    /** Under a root: a directory a line scan's pattern matched is a symbolic link, which a pattern does not follow. */
-    public static final String LINKED_DIRECTORY = "linkdir";
 
     public Answer {
         Objects.requireNonNull(status, "status");

@@ -27,9 +27,6 @@ final class Failures {
                     + "inside the tree: more than 40 symbolic links on the way" + named(answer) + " (a loop)", evidence);
             case Answer.BAD_LINK -> new Fact.Unknown<>(Fact.Cause.UNRESOLVED, subject + " could not be resolved "
                     + "inside the tree: a symbolic link on the way" + named(answer) + " could not be read", evidence);
-            case Answer.LINKED_DIRECTORY -> new Fact.Unknown<>(Fact.Cause.WRONG_KIND, "under --root, "
-                    + firstLine(answer.text()) + " (matched by " + subject + ") is a symbolic link to a directory, "
-                    + "which a pattern does not follow; name the directory it leads to in the rule", evidence);
             default -> new Fact.Unknown<>(Fact.Cause.UNEXPECTED, "could not read " + subject + ": "
                     + (answer.stderr().length > 0 ? firstLine(answer.stderrText()) : "status " + answer.status()),
                     evidence);

@@ -40,7 +40,10 @@ public final class ProbeScript {
     // absolute link target restarts at R, a relative one goes on from the link's directory, .. stops at R,
     // and more than 40 links is a loop. qz_real is then a path under R whose directories are real ones, so
     // the OS follows nothing of the tree's on its own; "full" resolves the last name too (stat does not).
-    // Without a root nothing calls it, so a live host's probe does no more work than before.
+    // Without a root nothing calls it, so a live host's probe does no more work than before. Under a root a
+    // line scan's pattern is expanded level by level by qz_expand (the OS's glob would follow a directory
+    // link at a pattern level): qz_dir_<k> are the directories reached so far, qz_level_<k> those of the
+    // next level, every match that is a link resolved inside R.
     private static final String FUNCTIONS = """
             LC_ALL=C; export LC_ALL
             PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH; export PATH
@@ -119,24 +122,31 @@ public final class ProbeScript {
               if [ ! -r "$qz_home" ] || [ ! -x "$qz_home" ]; then o=; qz_emit "$qz_id" denied; exit 0; fi
               cd -- "$qz_home" || exit 0
               IFS=; qz_u=; qz_lvl=; qz_p=${qz_glob#"$qz_shown"}
-              while :; do case $qz_p in /*/*) ;; *) break;; esac
-                qz_c=${qz_p#/}; qz_c=${qz_c%%/*}; qz_p=${qz_p#/"$qz_c"}; qz_lvl=$qz_lvl/$qz_c
-                set -- .$qz_lvl
-                for qz_f do if [ -d "$qz_f" ] && { [ ! -r "$qz_f" ] || [ ! -x "$qz_f" ]; }; then qz_u=$qz_u$qz_shown${qz_f#.}$qz_nl; fi; done
-              done
-              set -- .${qz_glob#"$qz_shown"}; qz_n=0
-              if [ -n "$R" ]; then qz_confine "$@" || exit 0; if [ "$qz_links" -gt 0 ]; then eval "set -- $qz_args"; fi; fi
+              if [ -n "$R" ]; then qz_expand "$qz_p" || exit 0; eval "set -- $qz_args"
+              else while :; do case $qz_p in /*/*) ;; *) break;; esac
+                  qz_c=${qz_p#/}; qz_c=${qz_c%%/*}; qz_p=${qz_p#/"$qz_c"}; qz_lvl=$qz_lvl/$qz_c
+                  set -- .$qz_lvl
+                  for qz_f do if [ -d "$qz_f" ] && { [ ! -r "$qz_f" ] || [ ! -x "$qz_f" ]; }; then qz_u=$qz_u$qz_shown${qz_f#.}$qz_nl; fi; done
+                done
+                set -- .${qz_glob#"$qz_shown"}; fi
+              qz_n=0
               for qz_f do if [ -f "$qz_f" ]; then if [ -r "$qz_f" ]; then qz_n=$((qz_n + 1)); else qz_shown_as "$qz_f"; qz_u=$qz_u$qz_as$qz_nl; fi; fi; done
               if [ -n "$qz_u" ]; then o=$qz_u; qz_emit "$qz_id" denied; exit 0; fi
               if [ "$qz_n" -eq 0 ]; then o=; qz_emit "$qz_id" nofiles; exit 0; fi
               qz_run "$qz_id" qz_scan "$qz_max" "$qz_e" "$@" )
             qz_shown_as() { case $1 in ./*) qz_as=$qz_shown${1#.};; *) qz_as=${1#"$R"};; esac; }
-            qz_confine() { qz_links=0 qz_i=0 qz_args=
-              for qz_f do qz_i=$((qz_i + 1)) qz_q=${qz_f%/*}
-                while [ "$qz_q" != . ]; do if [ -L "$qz_q" ]; then o=$qz_shown${qz_q#.}; qz_emit "$qz_id" linkdir; return 1; fi; qz_q=${qz_q%/*}; done
-                if [ -L "$qz_f" ]; then qz_resolve "${qz_home#"$R"}${qz_f#.}" full || { o=$qz_shown${qz_f#.}; qz_emit "$qz_id" "$qz_w"; return 1; }
-                  qz_links=$((qz_links + 1)); eval "qz_real_$qz_i=\\$qz_real"; qz_args="$qz_args \\"\\$qz_real_$qz_i\\""
-                else qz_args="$qz_args \\"\\${$qz_i}\\""; fi; done; }
+            qz_expand() { qz_p=$1 qz_cn=1 qz_dir_1=.
+              while [ -n "$qz_p" ]; do qz_p=${qz_p#/}; qz_c=${qz_p%%/*}; qz_p=${qz_p#"$qz_c"}; qz_nn=0 qz_k=0
+                while [ "$qz_k" -lt "$qz_cn" ]; do qz_k=$((qz_k + 1)); eval "qz_d=\\$qz_dir_$qz_k"
+                  for qz_m in "$qz_d"/$qz_c; do qz_there "$qz_m" || continue
+                    if [ -L "$qz_m" ]; then qz_shown_as "$qz_m"
+                      qz_resolve "$qz_as" full || { o=$qz_as; qz_emit "$qz_id" "$qz_w"; return 1; }; qz_m=$qz_real; fi
+                    if [ -n "$qz_p" ]; then [ -d "$qz_m" ] || continue
+                      if [ ! -r "$qz_m" ] || [ ! -x "$qz_m" ]; then qz_shown_as "$qz_m"; qz_u=$qz_u$qz_as$qz_nl; continue; fi; fi
+                    qz_nn=$((qz_nn + 1)); eval "qz_level_$qz_nn=\\$qz_m"; done; done
+                qz_k=0; while [ "$qz_k" -lt "$qz_nn" ]; do qz_k=$((qz_k + 1)); eval "qz_dir_$qz_k=\\$qz_level_$qz_k"; done; qz_cn=$qz_nn
+              done
+              qz_args= qz_k=0; while [ "$qz_k" -lt "$qz_cn" ]; do qz_k=$((qz_k + 1)); qz_args="$qz_args \\"\\$qz_dir_$qz_k\\""; done; }
             qz_scan() { qz_m=$1 qz_e=$2; shift 2
               for qz_f do if [ -f "$qz_f" ]; then qz_shown_as "$qz_f"; printf '%s|%s\\n' "${#qz_as}" "$qz_as"; fi; done
               { qz_st=$( { { qz_grep "$qz_e" "$@"; printf '%s' "$?" >&4; } | head -c "$qz_m" >&3; } 4>&1 ); } 3>&1
