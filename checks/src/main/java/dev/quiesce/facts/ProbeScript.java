@@ -23,8 +23,9 @@ import java.util.Optional;
  * (GNU coreutils, BusyBox, ESXi) and falls back to {@code ls -lnd} where {@code stat -c} does not work.
  * Under a root directory owners are left as numbers: this machine's user names say nothing of the
  * tree's; and every path is resolved inside the tree by the script itself (symbolic links, {@code ..}), so
- * that a link in the tree never leads to this machine's own files. The answer starts with a newline, so that output of the login (a profile that prints with no
- * final newline) cannot run into the first header. The first frame records the host's clock.
+ * that a link in the tree never leads to this machine's own files. The answer starts with a newline, so
+ * that output of the login (a profile that prints with no final newline) cannot run into the first
+ * header. The first frame records the host's clock.
  */
 public final class ProbeScript {
     /** Frame id of the preamble that says who ran the probe, how it read file status, and the host's clock. */
