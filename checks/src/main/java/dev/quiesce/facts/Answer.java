@@ -20,6 +20,10 @@ public record Answer(String status, byte[] body, byte[] stderr) {
     public static final String NOT_FILE = "notfile";
     /** A line scan whose pattern matched no regular file. */
     public static final String NO_FILES = "nofiles";
+    /** Under a root: resolving the path inside the tree met more than 40 symbolic links (a loop). */
+    public static final String LINK_LOOP = "loop";
+    /** Under a root: a symbolic link on the path could not be read, or is empty. */
+    public static final String BAD_LINK = "badlink";
 
     public Answer {
         Objects.requireNonNull(status, "status");

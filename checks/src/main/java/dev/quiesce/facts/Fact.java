@@ -32,6 +32,11 @@ public sealed interface Fact<T> {
         COMMAND_FAILED,
         /** The path is there but of another kind than the fact needs (not a regular file, not a directory). */
         WRONG_KIND,
+        /**
+         * Under {@code --root}, the path's symbolic links do not resolve inside the tree: more than 40 of them
+         * (a loop), or one that cannot be read.
+         */
+        UNRESOLVED,
         /** It cannot be had this way: commands under {@code --root}, a guest with no linked ESXi host. */
         UNAVAILABLE,
         /** The host answered something this reading does not understand, or an error it did not explain. */

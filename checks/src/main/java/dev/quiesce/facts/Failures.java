@@ -23,10 +23,19 @@ final class Failures {
                     evidence);
             case Answer.NOT_FILE -> new Fact.Unknown<>(Fact.Cause.WRONG_KIND, subject + " is not a regular file; "
                     + "quiesce reads only regular files", evidence);
+            case Answer.LINK_LOOP -> new Fact.Unknown<>(Fact.Cause.UNRESOLVED, subject + " could not be resolved "
+                    + "inside the tree: more than 40 symbolic links on the way" + named(answer) + " (a loop)", evidence);
+            case Answer.BAD_LINK -> new Fact.Unknown<>(Fact.Cause.UNRESOLVED, subject + " could not be resolved "
+                    + "inside the tree: a symbolic link on the way" + named(answer) + " could not be read", evidence);
             default -> new Fact.Unknown<>(Fact.Cause.UNEXPECTED, "could not read " + subject + ": "
                     + (answer.stderr().length > 0 ? firstLine(answer.stderrText()) : "status " + answer.status()),
                     evidence);
         };
+    }
+
+    /** " (at /x)" when the probe named where resolving stopped. */
+    private static String named(Answer answer) {
+        return answer.body().length == 0 ? "" : " (at " + firstLine(answer.text()) + ")";
     }
 
     /** An answer that reports success but holds nothing this reading understands. */

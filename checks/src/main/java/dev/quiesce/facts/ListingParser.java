@@ -30,8 +30,13 @@ final class ListingParser {
         if (!answer.status().matches("[01]")) {
             return Failures.of(request, answer, context);
         }
-        Optional<Listing> listing = parse(context.token(), context.root() + request.path(), request.path(),
-                answer.body());
+        // Under a root the probe lists from inside the directory it resolved in the tree, so names start "./";
+        // a capture made before it did names them by the root and the path, as a live host's are.
+        Optional<Listing> listing = parse(context.token(), context.root().isEmpty() ? request.path() : ".",
+                request.path(), answer.body());
+        if (listing.isEmpty() && !context.root().isEmpty()) {
+            listing = parse(context.token(), context.root() + request.path(), request.path(), answer.body());
+        }
         if (listing.isEmpty()) {
             return Failures.unexpected(request, answer, context);
         }

@@ -22,8 +22,10 @@ import java.util.Optional;
  * script runs only read-only commands and redirects none of them to a file. Stat uses {@code stat -c}
  * (GNU coreutils, BusyBox, ESXi) and falls back to {@code ls -lnd} where {@code stat -c} does not work.
  * Under a root directory owners are left as numbers: this machine's user names say nothing of the
- * tree's. The answer starts with a newline, so that output of the login (a profile that prints with no
- * final newline) cannot run into the first header. The first frame records the host's clock.
+ * tree's; and every path is resolved inside the tree by the script itself (symbolic links, {@code ..}), so
+ * that a link in the tree never leads to this machine's own files. The answer starts with a newline, so
+ * that output of the login (a profile that prints with no final newline) cannot run into the first
+ * header. The first frame records the host's clock.
  */
 public final class ProbeScript {
     /** Frame id of the preamble that says who ran the probe, how it read file status, and the host's clock. */
@@ -35,6 +37,14 @@ public final class ProbeScript {
 
     // Names: qz_ prefixes every function and variable of the script, so none can meet the login's own.
     // o is the body and s the status of the next frame; fd 9 is the probe's real standard output.
+    // Under a root (R set), qz_resolve walks a tree path name by name as the tree's own system would: an
+    // absolute link target restarts at R, a relative one goes on from the link's directory, .. stops at R,
+    // and more than 40 links is a loop. qz_real is then a path under R whose directories are real ones, so
+    // the OS follows nothing of the tree's on its own; "full" resolves the last name too (stat does not).
+    // Without a root nothing calls it, so a live host's probe does no more work than before. Under a root a
+    // line scan's pattern is expanded level by level by qz_expand (the OS's glob would follow a directory
+    // link at a pattern level): qz_dir_<k> are the directories reached so far, qz_level_<k> those of the
+    // next level, every match that is a link resolved inside R.
     private static final String FUNCTIONS = """
             LC_ALL=C; export LC_ALL
             PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH; export PATH
@@ -56,13 +66,32 @@ public final class ProbeScript {
             QZ_FMT='%f|%u|%g|%U|%G|%s|%Y'; if [ -n "$R" ]; then QZ_FMT='%f|%u|%g|||%s|%Y'; fi
             qz_stat() { if [ "$QZ_STAT" = stat ]; then stat -c "$QZ_FMT" -- "$1"; else ls -lnd -- "$1"; fi; }
             qz_stat_link() { qz_stat "$1" || return; if [ -L "$1" ]; then printf '>'; readlink -- "$1" || :; fi; }
-            qz_f_stat() { if qz_there "$R$2"; then qz_run "$1" qz_stat_link "$R$2"; else qz_missing "$1" "$R$2"; fi; }
+            qz_resolve() { qz_done= qz_todo=$1 qz_links=0
+              while :; do case $qz_todo in /*) qz_todo=${qz_todo#/}; continue;; '') break;; esac
+                qz_name=${qz_todo%%/*}; qz_todo=${qz_todo#"$qz_name"}
+                case $qz_name in .) continue;; ..) qz_done=${qz_done%/*}; continue;; esac
+                qz_next=$qz_done/$qz_name
+                if [ -z "$qz_todo" ] && [ "$2" != full ]; then qz_done=$qz_next; break; fi
+                if [ -L "$R$qz_next" ]; then qz_links=$((qz_links + 1))
+                  if [ "$qz_links" -gt 40 ]; then qz_w=loop; return 1; fi
+                  qz_to=$(readlink -- "$R$qz_next" && printf x) || { qz_w=badlink; return 1; }
+                  qz_to=${qz_to%?x}
+                  case $qz_to in '') qz_w=badlink; return 1;; /*) qz_done=;; esac
+                  qz_todo=$qz_to$qz_todo
+                elif [ -d "$R$qz_next" ]; then qz_done=$qz_next
+                else qz_done=$qz_next$qz_todo; break; fi
+              done
+              qz_real=$R$qz_done; }
+            qz_inside() { if qz_resolve "$2" "$3"; then return 0; fi; o=; qz_emit "$1" "$qz_w"; return 1; }
+            qz_f_stat() { qz_at=$R$2; if [ -n "$R" ]; then qz_inside "$1" "$2" || return 0; qz_at=$qz_real; fi
+              if qz_there "$qz_at"; then qz_run "$1" qz_stat_link "$qz_at"; else qz_missing "$1" "$qz_at"; fi; }
             qz_head() { { qz_t=$( { { tr -d '\\000' <"$2"; printf '%s' "$?" >&4; } | head -c "$1" >&3; } 4>&1 ); } 3>&1
               case ${qz_t:-1} in 0|141) return 0;; *) return "$qz_t";; esac; }
-            qz_f_content() { if ! qz_there "$R$2"; then qz_missing "$1" "$R$2"
-              elif [ ! -f "$R$2" ]; then o=; qz_emit "$1" notfile
-              elif [ ! -r "$R$2" ]; then o=; qz_emit "$1" denied
-              else qz_run "$1" qz_head "$3" "$R$2"; fi; }
+            qz_f_content() { qz_at=$R$2; if [ -n "$R" ]; then qz_inside "$1" "$2" full || return 0; qz_at=$qz_real; fi
+              if ! qz_there "$qz_at"; then qz_missing "$1" "$qz_at"
+              elif [ ! -f "$qz_at" ]; then o=; qz_emit "$1" notfile
+              elif [ ! -r "$qz_at" ]; then o=; qz_emit "$1" denied
+              else qz_run "$1" qz_head "$3" "$qz_at"; fi; }
             qz_listable() { if ! qz_there "$2"; then qz_missing "$1" "$2"; return 1; fi
               if [ ! -d "$2" ]; then o=; qz_emit "$1" notdir; return 1; fi
               if [ ! -r "$2" ] || [ ! -x "$2" ]; then o=; qz_emit "$1" denied; return 1; fi; }
@@ -83,26 +112,44 @@ public final class ProbeScript {
                   elif ! qz_there "$qz_f"; then qz_gone=$((qz_gone + 1)); fi; done
               done
               printf '%s@N%s|%s|%s\\n' "$T" "$qz_found" "$qz_listed" "$qz_gone"; return "$qz_st"; }
-            qz_f_list() { if qz_listable "$1" "$R$2"; then qz_run "$1" qz_entries "$R$2" "$3"; fi; }
+            qz_entries_in() { cd -- "$1" || return; qz_entries . "$2"; }
+            qz_f_list() { if [ -z "$R" ]; then if qz_listable "$1" "$2"; then qz_run "$1" qz_entries "$2" "$3"; fi
+              elif qz_inside "$1" "$2" full && qz_listable "$1" "$qz_real"; then qz_run "$1" qz_entries_in "$qz_real" "$3"; fi; }
             qz_f_cmd() { qz_id=$1; shift
               if command -v "$1" >/dev/null 2>&1; then qz_run "$qz_id" "$@"; else o=; qz_emit "$qz_id" notfound; fi; }
-            qz_f_lines() ( qz_id=$1 qz_glob=$2 qz_max=$4 qz_e=$5
-              if [ ! -d "$R$3" ]; then qz_why "$R$3"; [ "$qz_w" = denied ] || qz_w=nofiles; o=; qz_emit "$qz_id" "$qz_w"; exit 0; fi
-              if [ ! -r "$R$3" ] || [ ! -x "$R$3" ]; then o=; qz_emit "$qz_id" denied; exit 0; fi
-              cd -- "${R:-/}" || exit 0
-              IFS=; qz_u=; qz_lvl=${3%/}; qz_p=${qz_glob#"$qz_lvl"}
-              while :; do case $qz_p in /*/*) ;; *) break;; esac
-                qz_c=${qz_p#/}; qz_c=${qz_c%%/*}; qz_p=${qz_p#/"$qz_c"}; qz_lvl=$qz_lvl/$qz_c
-                set -- .$qz_lvl
-                for qz_f do if [ -d "$qz_f" ] && { [ ! -r "$qz_f" ] || [ ! -x "$qz_f" ]; }; then qz_u=$qz_u${qz_f#.}$qz_nl; fi; done
-              done
-              set -- .$qz_glob; qz_n=0
-              for qz_f do if [ -f "$qz_f" ]; then if [ -r "$qz_f" ]; then qz_n=$((qz_n + 1)); else qz_u=$qz_u${qz_f#.}$qz_nl; fi; fi; done
+            qz_f_lines() ( qz_id=$1 qz_glob=$2 qz_max=$4 qz_e=$5 qz_home=$3 qz_shown=${3%/}
+              if [ -n "$R" ]; then qz_inside "$qz_id" "$3" full || exit 0; qz_home=$qz_real; fi
+              if [ ! -d "$qz_home" ]; then qz_why "$qz_home"; [ "$qz_w" = denied ] || qz_w=nofiles; o=; qz_emit "$qz_id" "$qz_w"; exit 0; fi
+              if [ ! -r "$qz_home" ] || [ ! -x "$qz_home" ]; then o=; qz_emit "$qz_id" denied; exit 0; fi
+              cd -- "$qz_home" || exit 0
+              IFS=; qz_u=; qz_lvl=; qz_p=${qz_glob#"$qz_shown"}
+              if [ -n "$R" ]; then qz_expand "$qz_p" || exit 0; eval "set -- $qz_args"
+              else while :; do case $qz_p in /*/*) ;; *) break;; esac
+                  qz_c=${qz_p#/}; qz_c=${qz_c%%/*}; qz_p=${qz_p#/"$qz_c"}; qz_lvl=$qz_lvl/$qz_c
+                  set -- .$qz_lvl
+                  for qz_f do if [ -d "$qz_f" ] && { [ ! -r "$qz_f" ] || [ ! -x "$qz_f" ]; }; then qz_u=$qz_u$qz_shown${qz_f#.}$qz_nl; fi; done
+                done
+                set -- .${qz_glob#"$qz_shown"}; fi
+              qz_n=0
+              for qz_f do if [ -f "$qz_f" ]; then if [ -r "$qz_f" ]; then qz_n=$((qz_n + 1)); else qz_shown_as "$qz_f"; qz_u=$qz_u$qz_as$qz_nl; fi; fi; done
               if [ -n "$qz_u" ]; then o=$qz_u; qz_emit "$qz_id" denied; exit 0; fi
               if [ "$qz_n" -eq 0 ]; then o=; qz_emit "$qz_id" nofiles; exit 0; fi
               qz_run "$qz_id" qz_scan "$qz_max" "$qz_e" "$@" )
+            qz_shown_as() { case $1 in ./*) qz_as=$qz_shown${1#.};; *) qz_as=${1#"$R"};; esac; }
+            qz_expand() { qz_p=$1 qz_cn=1 qz_dir_1=.
+              while [ -n "$qz_p" ]; do qz_p=${qz_p#/}; qz_c=${qz_p%%/*}; qz_p=${qz_p#"$qz_c"}; qz_nn=0 qz_k=0
+                while [ "$qz_k" -lt "$qz_cn" ]; do qz_k=$((qz_k + 1)); eval "qz_d=\\$qz_dir_$qz_k"
+                  for qz_m in "$qz_d"/$qz_c; do qz_there "$qz_m" || continue
+                    if [ -L "$qz_m" ]; then qz_shown_as "$qz_m"
+                      qz_resolve "$qz_as" full || { o=$qz_as; qz_emit "$qz_id" "$qz_w"; return 1; }; qz_m=$qz_real; fi
+                    if [ -n "$qz_p" ]; then [ -d "$qz_m" ] || continue
+                      if [ ! -r "$qz_m" ] || [ ! -x "$qz_m" ]; then qz_shown_as "$qz_m"; qz_u=$qz_u$qz_as$qz_nl; continue; fi; fi
+                    qz_nn=$((qz_nn + 1)); eval "qz_level_$qz_nn=\\$qz_m"; done; done
+                qz_k=0; while [ "$qz_k" -lt "$qz_nn" ]; do qz_k=$((qz_k + 1)); eval "qz_dir_$qz_k=\\$qz_level_$qz_k"; done; qz_cn=$qz_nn
+              done
+              qz_args= qz_k=0; while [ "$qz_k" -lt "$qz_cn" ]; do qz_k=$((qz_k + 1)); qz_args="$qz_args \\"\\$qz_dir_$qz_k\\""; done; }
             qz_scan() { qz_m=$1 qz_e=$2; shift 2
-              for qz_f do if [ -f "$qz_f" ]; then qz_n=${qz_f#.}; printf '%s|%s\\n' "${#qz_n}" "$qz_n"; fi; done
+              for qz_f do if [ -f "$qz_f" ]; then qz_shown_as "$qz_f"; printf '%s|%s\\n' "${#qz_as}" "$qz_as"; fi; done
               { qz_st=$( { { qz_grep "$qz_e" "$@"; printf '%s' "$?" >&4; } | head -c "$qz_m" >&3; } 4>&1 ); } 3>&1
               return "${qz_st:-2}"; }
             qz_grep() { qz_e=$1; shift; qz_r=1; qz_i=0

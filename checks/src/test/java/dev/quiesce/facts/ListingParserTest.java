@@ -96,8 +96,12 @@ class ListingParserTest {
 
     @Test
     void underARootTheHostsPathsAreShownAsTheTreesOwn() {
-        Listing listing = present(read(LIST, "/srv/vm1", "0", records(stat("/srv/vm1/d/a"), "N1|1|0"), ""));
+        // Under a root the probe lists from inside the directory it resolved in the tree: names start "./".
+        Listing listing = present(read(LIST, "/srv/vm1", "0", records(stat("./a"), "N1|1|0"), ""));
         assertEquals("/d/a", listing.entries().get(0).path());
+        // a capture made by the probe before it listed from inside the directory names entries in full
+        assertEquals("/d/a", present(read(LIST, "/srv/vm1", "0", records(stat("/srv/vm1/d/a"), "N1|1|0"), ""))
+                .entries().get(0).path());
         // a name the host printed outside the tree's directory is not the tree's: malformed
         assertInstanceOf(Fact.Unknown.class, read(LIST, "/srv/vm1", "0", records(stat("/d/a"), "N1|1|0"), ""));
     }
