@@ -4,12 +4,14 @@ import dev.quiesce.check.CheckRegistry;
 import dev.quiesce.engine.AuditInProgress;
 import dev.quiesce.engine.Auditor;
 import dev.quiesce.engine.ToolVersion;
+import dev.quiesce.files.OutputFile;
 import dev.quiesce.host.Host;
 import dev.quiesce.model.AuditRun;
 import dev.quiesce.model.QuiesceException;
 import dev.quiesce.model.RulePack;
 import dev.quiesce.model.RunVerdict;
 import dev.quiesce.report.EvidenceBundle;
+import dev.quiesce.report.JsonReport;
 import dev.quiesce.report.Renderer;
 import dev.quiesce.report.Renderers;
 import dev.quiesce.report.ReportSettings;
@@ -29,6 +31,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class AuditExecution {
     private AuditExecution() {}
 
+    /** Where the reports go is checked before any host is contacted, not after an hour's audit. */
+    private static void requireWritable(ReportOptions options) {
+        try {
+            OutputFile.directory(options.out.resolve(JsonReport.FILE_NAME));
+            if (options.bundle != null) {
+                OutputFile.directory(options.bundle);
+            }
+        } catch (IOException e) {
+            throw new QuiesceException("cannot write reports in " + options.out + ": " + e.getMessage(), e);
+        }
+    }
+
     static int run(CheckRegistry registry, List<RulePack> packs, List<Host> hosts, List<Host> others, int parallel,
                    String shard,
                    ReportOptions options,
@@ -37,6 +51,7 @@ final class AuditExecution {
         List<String> formats = options.formats();
         Renderers renderers = Renderers.standard();
         boolean terminal = ProgressPrinter.stderrIsTerminal();
+        requireWritable(options);
         AuditInProgress audit = new Auditor(registry, packs, ToolVersion.tool(), Clock.systemUTC(), parallel)
                 .start(hosts, others, new ProgressPrinter(err, terminal));
         ReportSettings partialSettings = settings;

@@ -56,5 +56,6 @@ class OutputDirectoryTest {
         assertEquals(2, cli.exit(), cli.toString());
         assertTrue(cli.err().contains("writable by group or others"), cli.err());
         assertTrue(cli.err().contains("chmod go-w"), cli.err());
+        assertFalse(cli.err().contains("AUDITED"), "the directory is checked before any host is audited: " + cli.err());
     }
 }
