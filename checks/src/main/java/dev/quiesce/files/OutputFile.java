@@ -3,6 +3,8 @@ package dev.quiesce.files;
 import dev.quiesce.model.QuiesceException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -45,9 +47,12 @@ public final class OutputFile {
         Path temporary = directory.resolve("." + target.getFileName() + "." + HexFormat.of().toHexDigits(RANDOM.nextLong())
                 + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                OutputStream out = Channels.newOutputStream(channel);
                 content.writeTo(out);
+                out.flush();
+                channel.force(true); // on disk before the rename makes it the report: a crash leaves old or new
             }
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
