@@ -2,8 +2,10 @@ package dev.quiesce.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quiesce.model.QuiesceException;
 import dev.quiesce.model.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,5 +95,36 @@ class BundleVerifierTest {
         List<String> problems = problems(bundles.withManifest(twice.getBytes(StandardCharsets.UTF_8))
                 .add("reports/x", bytes));
         assertTrue(mentions(problems, "reports/x: listed twice in the manifest"), problems.toString());
+    }
+
+    @Test
+    void whatIsNoZipFileIsAnErrorOrAProblemNeverAnException() throws IOException {
+        QuiesceException missing = assertThrows(QuiesceException.class, () -> BundleVerifier.verify(dir.resolve("nope.zip")));
+        assertTrue(missing.getMessage().endsWith("nope.zip: no such file"), missing.getMessage());
+        QuiesceException directory = assertThrows(QuiesceException.class, () -> BundleVerifier.verify(dir));
+        assertTrue(directory.getMessage().contains("not a regular file"), directory.getMessage());
+        Path junk = Files.write(dir.resolve("junk.zip"), "PK\u0003\u0004 no zip".getBytes(StandardCharsets.ISO_8859_1));
+        List<String> problems = BundleVerifier.verify(junk).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("not a readable zip file"), problems.toString());
+        List<String> empty = problems(new RawZip());
+        assertEquals(List.of("no manifest.json; is this a quiesce evidence bundle?"), empty);
+    }
+
+    @Test
+    void aManifestOfAnotherFormatOrWithWrongFieldsSaysWhichAndWhere() throws IOException {
+        String manifest = new String(bundles.manifest(), StandardCharsets.UTF_8);
+        List<String> format = problems(bundles.withManifest(manifest.replace("quiesce-bundle/1", "quiesce-bundle/9")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertTrue(format.get(0).matches("manifest\\.json:\\d+:\\d+: format is 'quiesce-bundle/9', not quiesce-bundle/1"),
+                format.toString());
+        List<String> fields = problems(HostileBundles.manifestOnly("{\"format\":\"quiesce-bundle/1\",\"files\":{}}"));
+        assertTrue(fields.contains("manifest.json:1:38: 'files' must be a list of {path, sha256, size}"), fields.toString());
+        assertTrue(fields.contains("manifest.json:1:1: 'runId' must be a string"), fields.toString());
+        List<String> entry = problems(HostileBundles.manifestOnly(HostileBundles.MANIFEST_WITHOUT_PATH
+                .replace("\"size\":1", "\"size\":-1").replace("0".repeat(64), "XYZ")));
+        assertEquals(3, entry.size(), entry.toString());
+        assertTrue(entry.get(1).endsWith("'sha256' must be 64 lower-case hex digits"), entry.toString());
+        assertTrue(entry.get(2).endsWith("'size' must be a whole number of bytes"), entry.toString());
     }
 }
