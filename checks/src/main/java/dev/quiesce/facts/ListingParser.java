@@ -165,8 +165,17 @@ final class ListingParser {
 
     /** An {@code ls -lnd} line: its mode first, its path from the directory prefix on. */
     /** Adds a parsed entry under the directory, once; false when there is none or it is out of place. */
+    /**
+     * Adds an entry of the listed directory: its path is the directory's, then one name, which no host's
+     * directory can give with a slash in it or as {@code .} or {@code ..} (the probe's globs leave those
+     * out); an entry that is not so was forged, and makes the listing unreadable.
+     */
     private static boolean add(Map<String, FileInfo> entries, String prefix, Optional<FileInfo> entry) {
-        return entry.isPresent() && entry.get().path().startsWith(prefix)
+        if (entry.isEmpty() || !entry.get().path().startsWith(prefix)) {
+            return false;
+        }
+        String name = entry.get().path().substring(prefix.length());
+        return !name.isEmpty() && name.indexOf('/') < 0 && !name.equals(".") && !name.equals("..")
                 && entries.putIfAbsent(entry.get().path(), entry.get()) == null;
     }
 

@@ -52,6 +52,7 @@ public final class CaptureFile {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectMapper COMPACT = new ObjectMapper();
+    private static final java.util.regex.Pattern BASE64_LINES = java.util.regex.Pattern.compile("[A-Za-z0-9+/=\\r\\n]*");
 
     private CaptureFile() {}
 
@@ -134,8 +135,17 @@ public final class CaptureFile {
             Map<String, FactRequest<?>> requests = new LinkedHashMap<>();
             stage.path("requests").properties().forEach(e -> requests.put(e.getKey(),
                     FactRequestJson.read(e.getValue())));
-            byte[] answer = Base64.getMimeDecoder().decode(text(stage.path("answer"), "base64"));
-            if (answer.length != stage.path("answer").path("bytes").asLong(-1)) {
+            String base64 = text(stage.path("answer"), "base64");
+            // The MIME decoder skips what is not base64; only its line breaks may be skipped here.
+            if (!BASE64_LINES.matcher(base64).matches()) {
+                throw new IllegalArgumentException("an answer's 'base64' holds characters that are not base64");
+            }
+            byte[] answer = Base64.getMimeDecoder().decode(base64);
+            JsonNode bytes = stage.path("answer").path("bytes");
+            if (!bytes.isIntegralNumber()) {
+                throw new IllegalArgumentException("an answer's 'bytes' must be a whole number");
+            }
+            if (answer.length != bytes.asLong(-1)) {
                 throw new IllegalArgumentException("an answer is not as long as its 'bytes' says");
             }
             stages.add(new ProbeStage(text(stage, "token"), requests, answer, Instant.parse(text(stage, "received"))));

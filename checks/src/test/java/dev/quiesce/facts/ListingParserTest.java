@@ -79,6 +79,19 @@ class ListingParserTest {
         assertEquals("regular file 0700 root:root  a\nsymbolic link 0777 root:root -> ../t  l", fact.evidence().excerpt());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/d/sub/pre-freeze-script", "/d/", "/d/.", "/d/.."})
+    void anEntryNoDirectoryCanHoldIsAForgeryAndTheListingIsUnknown(String forged) {
+        // A name with a slash would show as "pre-freeze-script", a file this directory does not have.
+        Fact<Listing> fact = read("0", records(stat("/d/a"), stat(forged), "N2|2|0"));
+        assertEquals(Fact.Cause.UNEXPECTED, assertInstanceOf(Fact.Unknown.class, fact).cause(), forged);
+    }
+
+    @Test
+    void underARootAnEntryWithASlashIsAForgeryToo() {
+        assertInstanceOf(Fact.Unknown.class, read(LIST, "/srv/vm1", "0", records(stat("./a/b"), "N1|1|0"), ""));
+    }
+
     @Test
     void anEmptyDirectoryIsPresentAndShownAsEmpty() {
         Fact<Listing> fact = read("0", records("N0|0|0"));
