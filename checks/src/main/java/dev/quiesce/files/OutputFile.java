@@ -49,7 +49,18 @@ public final class OutputFile {
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                OutputStream out = Channels.newOutputStream(channel);
+                // A writer may close what it is given (PDF's stamper does): the channel stays open to be forced.
+                OutputStream out = new java.io.FilterOutputStream(Channels.newOutputStream(channel)) {
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        this.out.write(bytes, offset, length);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                };
                 content.writeTo(out);
                 out.flush();
                 channel.force(true); // on disk before the rename makes it the report: a crash leaves old or new

@@ -36,6 +36,15 @@ class OutputFileTest {
     }
 
     @Test
+    void aWriterThatClosesWhatItIsGivenStillWritesTheFile() throws IOException {
+        OutputFile.write(dir.resolve("report.pdf"), out -> {
+            out.write("%PDF".getBytes(StandardCharsets.UTF_8));
+            out.close(); // as OpenPDF's PdfStamper does
+        });
+        assertEquals("%PDF", Files.readString(dir.resolve("report.pdf")));
+    }
+
+    @Test
     void aWriteThatFailsLeavesTheOldFileAndNoTemporaryFile() throws IOException {
         Path target = Files.writeString(dir.resolve("report.json"), "old");
         assertThrows(IOException.class, () -> OutputFile.write(target, out -> {
