@@ -1,22 +1,17 @@
 package dev.quiesce.host;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.quiesce.files.InputFile;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.ProbeStage;
 import dev.quiesce.facts.ProbeTranscript;
+import dev.quiesce.files.InputFile;
 import dev.quiesce.files.OutputFile;
+import dev.quiesce.files.StrictJson;
 import dev.quiesce.model.QuiesceException;
 import dev.quiesce.model.Sha256;
 import dev.quiesce.model.Tool;
@@ -45,12 +40,8 @@ public final class CaptureFile {
      * A capture nests six levels deep; its longest string is an answer in base64, which the file's own
      * cap bounds (Jackson's default of 20 MB would refuse a capture holding one large answer).
      */
-    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder().maxNestingDepth(32)
-            .maxStringLength((int) MAX_FILE_BYTES).maxNumberLength(20).build();
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS)
-                    .build()).build().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = StrictJson.mapper(32, MAX_FILE_BYTES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT = new ObjectMapper();
     private static final java.util.regex.Pattern BASE64_LINES = java.util.regex.Pattern.compile("[A-Za-z0-9+/=\\r\\n]*");
 
@@ -94,10 +85,7 @@ public final class CaptureFile {
         try {
             root = JSON.readTree(InputFile.bytes(file, "capture", MAX_FILE_BYTES));
         } catch (JsonProcessingException e) {
-            // A limit's error (too deep, too long) carries no location.
-            JsonLocation at = e.getLocation();
-            throw new QuiesceException(name + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
-                    + ": not valid JSON: " + e.getOriginalMessage());
+            throw new QuiesceException(name + StrictJson.at(e) + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new QuiesceException(name + ": cannot read: " + e.getMessage(), e);
         }

@@ -1,13 +1,9 @@
 package dev.quiesce.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.quiesce.files.StrictJson;
 import dev.quiesce.model.QuiesceException;
 import dev.quiesce.model.Sha256;
 import java.io.BufferedInputStream;
@@ -40,11 +36,7 @@ public final class BundleVerifier {
     static final long MAX_ENTRY_BYTES = 512L * 1024 * 1024;
     /** The manifest is read whole: it lists names and hashes only. */
     static final int MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(16).maxNumberLength(20)
-                            .maxStringLength(MAX_MANIFEST_BYTES).build()).build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectMapper JSON = StrictJson.mapper(16, MAX_MANIFEST_BYTES);
 
     private BundleVerifier() {}
 

@@ -1,15 +1,11 @@
 package dev.quiesce.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.quiesce.files.InputFile;
+import dev.quiesce.files.StrictJson;
 import dev.quiesce.model.AuditRun;
 import dev.quiesce.model.Details;
 import dev.quiesce.model.Evidence;
@@ -42,11 +38,7 @@ import java.util.TreeSet;
 public final class JsonReportReader {
     /** A fleet's report with its evidence stays far below this. */
     static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).maxNumberLength(20)
-                            .maxStringLength((int) MAX_FILE_BYTES).build()).build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final ObjectMapper JSON = StrictJson.mapper(32, MAX_FILE_BYTES);
 
     private JsonReportReader() {}
 
@@ -142,9 +134,7 @@ public final class JsonReportReader {
         try {
             tree = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr();
-            throw new QuiesceException(file + where + ": not a readable JSON report: " + e.getOriginalMessage()
+            throw new QuiesceException(file + StrictJson.at(e) + ": not a readable JSON report: " + e.getOriginalMessage()
                     .lines().findFirst().orElse(""), e);
         } catch (IOException e) {
             throw new QuiesceException(file + ": cannot read: " + e.getMessage(), e);
