@@ -17,9 +17,12 @@ public record ShardMark(int index, int count) {
         }
     }
 
-    /** The mark {@code text} gives, or why it is not one. */
-    public static Optional<ShardMark> parse(String text) {
-        return problem(text).isPresent() ? Optional.empty() : Optional.of(of(text));
+    /** The mark {@code text} gives; else a {@link QuiesceException} saying why, after {@code what} ("--shard"). */
+    public static ShardMark require(String text, String what) {
+        problem(text).ifPresent(why -> {
+            throw new QuiesceException(what + " " + why);
+        });
+        return of(text);
     }
 
     /** Why {@code text} is not a shard mark, or empty when it is one. */

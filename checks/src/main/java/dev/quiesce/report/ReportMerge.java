@@ -37,8 +37,7 @@ public final class ReportMerge {
         java.util.Set<String> seen = new java.util.TreeSet<>();
         for (String text : marks) {
             // Reports read from files are checked as they are read; a run built in code is checked here.
-            ShardMark mark = ShardMark.parse(text).orElseThrow(() -> new QuiesceException("shard "
-                    + ShardMark.problem(text).orElseThrow()));
+            ShardMark mark = ShardMark.require(text, "shard");
             counts.add(mark.count());
             if (!seen.add(mark.toString())) {
                 throw new QuiesceException("shard " + mark + " is given twice");

@@ -11,9 +11,9 @@ class ShardMarkTest {
     @ParameterizedTest
     @CsvSource({"1/1, 1, 1", "3/5, 3, 5", "10000/10000, 10000, 10000", "1/10000, 1, 10000", "01/02, 1, 2"})
     void aMarkInRangeIsItsPartAndCount(String text, int index, int count) {
-        assertEquals(Optional.of(new ShardMark(index, count)), ShardMark.parse(text));
+        assertEquals(new ShardMark(index, count), ShardMark.require(text, "--shard"));
         assertEquals(Optional.empty(), ShardMark.problem(text));
-        assertEquals(index + "/" + count, ShardMark.parse(text).orElseThrow().toString());
+        assertEquals(index + "/" + count, ShardMark.require(text, "--shard").toString());
     }
 
     @ParameterizedTest
@@ -27,7 +27,8 @@ class ShardMarkTest {
         "0/1|0/1: i must be from 1 to n", "3/2|3/2: i must be from 1 to n"})
     void aMarkOutOfRangeSaysWhy(String text, String why) {
         assertEquals(Optional.of(why), ShardMark.problem(text));
-        assertEquals(Optional.empty(), ShardMark.parse(text));
+        assertEquals("--shard " + why, assertThrows(QuiesceException.class, () -> ShardMark.require(text, "--shard"))
+                .getMessage());
     }
 
     @ParameterizedTest

@@ -1,6 +1,5 @@
 package dev.quiesce.cli;
 
-import dev.quiesce.model.QuiesceException;
 import dev.quiesce.model.Sha256;
 import dev.quiesce.model.ShardMark;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +13,7 @@ import java.util.function.Function;
  */
 record Shard(int index, int count) {
     static Shard parse(String text) {
-        ShardMark.problem(text).ifPresent(why -> {
-            throw new QuiesceException("--shard " + why);
-        });
-        ShardMark mark = ShardMark.parse(text).orElseThrow();
+        ShardMark mark = ShardMark.require(text, "--shard");
         return new Shard(mark.index(), mark.count());
     }
 
