@@ -12,10 +12,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,8 +46,8 @@ public final class OutputFile {
 
     public static void write(Path target, Content content) throws IOException {
         Path directory = directory(target);
-        Path temporary = directory.resolve("." + target.getFileName() + "." + HexFormat.of().toHexDigits(RANDOM.nextLong())
-                + ".tmp");
+        Path temporary = directory.resolve("." + target.getFileName() + "."
+                + HexFormat.of().toHexDigits(RANDOM.nextLong()) + ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
@@ -84,7 +86,8 @@ public final class OutputFile {
         try {
             Files.createDirectories(directory);
         } catch (FileAlreadyExistsException e) {
-            throw new QuiesceException(directory + " is not a directory; cannot write " + target.getFileName() + " in it");
+            throw new QuiesceException(directory + " is not a directory; cannot write " + target.getFileName()
+                    + " in it");
         }
         requireSafeForRoot(directory);
         return directory;
@@ -94,25 +97,27 @@ public final class OutputFile {
         if (!RunningUser.isRoot()) {
             return;
         }
-        PosixFileAttributes attributes;
+        Map<String, Object> unix;
         try {
-            attributes = Files.readAttributes(directory, PosixFileAttributes.class);
+            unix = Files.readAttributes(directory, "unix:mode,uid,owner,permissions");
         } catch (UnsupportedOperationException e) {
             return; // not a POSIX file system: nothing to check by mode
         }
-        Set<PosixFilePermission> mode = attributes.permissions();
-        boolean writableByOthers = mode.contains(PosixFilePermission.GROUP_WRITE)
-                || mode.contains(PosixFilePermission.OTHERS_WRITE);
-        boolean sticky = (Integer.valueOf(Files.getAttribute(directory, "unix:mode").toString()) & 01000) != 0;
+        int mode = (Integer) unix.get("mode");
+        boolean writableByOthers = (mode & 0022) != 0;
+        boolean sticky = (mode & 01000) != 0;
         if (writableByOthers && !sticky) {
+            @SuppressWarnings("unchecked")
+            Set<PosixFilePermission> permissions = (Set<PosixFilePermission>) unix.get("permissions");
             throw new QuiesceException(directory + " is writable by group or others (mode "
-                    + java.nio.file.attribute.PosixFilePermissions.toString(mode) + "), and quiesce runs as root: "
+                    + PosixFilePermissions.toString(permissions) + "), and quiesce runs as root: "
                     + "another user could replace what it writes there. Write to a directory only root can write "
                     + "(chmod go-w " + directory + ", or --out elsewhere)");
         }
-        if (!Files.getAttribute(directory, "unix:uid").equals(0)) {
-            throw new QuiesceException(directory + " belongs to " + attributes.owner().getName() + ", and quiesce runs "
-                    + "as root: that user could replace what it writes there. Write to a directory root owns");
+        if (!unix.get("uid").equals(0)) {
+            String owner = ((UserPrincipal) unix.get("owner")).getName();
+            throw new QuiesceException(directory + " belongs to " + owner + ", and quiesce runs as root: that user "
+                    + "could replace what it writes there. Write to a directory root owns");
         }
     }
 }

@@ -78,13 +78,13 @@ public final class BundleVerifier {
             return new Verification(null, List.of(zip + ": not a readable zip file (" + e.getMessage() + ")"));
         }
         List<Streamed> entries = new ArrayList<>();
-        byte[][] manifestBytes = new byte[1][];
+        byte[] manifest = null;
         try (ZipInputStream in = new ZipInputStream(new BufferedInputStream(Files.newInputStream(zip)))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (entry.getName().equals(BundleManifest.FILE_NAME) && manifestBytes[0] == null) {
-                    manifestBytes[0] = in.readNBytes(MAX_MANIFEST_BYTES + 1);
-                    entries.add(new Streamed(entry.getName(), "", manifestBytes[0].length,
-                            manifestBytes[0].length > MAX_MANIFEST_BYTES));
+                if (entry.getName().equals(BundleManifest.FILE_NAME) && manifest == null) {
+                    manifest = in.readNBytes(MAX_MANIFEST_BYTES + 1);
+                    entries.add(new Streamed(entry.getName(), "", manifest.length,
+                            manifest.length > MAX_MANIFEST_BYTES));
                 } else {
                     entries.add(hash(entry.getName(), in));
                 }
@@ -94,15 +94,15 @@ public final class BundleVerifier {
                     + ")"));
         }
         List<String> problems = new ArrayList<>(structure(central, entries));
-        if (manifestBytes[0] == null) {
+        if (manifest == null) {
             problems.add("no " + BundleManifest.FILE_NAME + "; is this a quiesce evidence bundle?");
             return new Verification(null, problems);
         }
-        if (manifestBytes[0].length > MAX_MANIFEST_BYTES) {
+        if (manifest.length > MAX_MANIFEST_BYTES) {
             problems.add(BundleManifest.FILE_NAME + ": larger than " + MAX_MANIFEST_BYTES + " bytes");
             return new Verification(null, problems);
         }
-        ManifestReading reading = ManifestReading.of(manifestBytes[0]);
+        ManifestReading reading = ManifestReading.of(manifest);
         problems.addAll(reading.problems());
         if (reading.manifest().isPresent()) {
             problems.addAll(contents(reading.manifest().get(), entries));
