@@ -51,11 +51,12 @@ public final class HostText {
      * low half of a surrogate pair (U+10080 is {@code \ud800\udc80}) is a character, not a byte.
      */
     public static int rawByteAt(CharSequence text, int index) {
-        char c = text.charAt(index);
-        if (c < FIRST || c > LAST || index > 0 && Character.isHighSurrogate(text.charAt(index - 1))) {
-            return -1;
-        }
-        return c & 0xff;
+        return index > 0 && Character.isHighSurrogate(text.charAt(index - 1)) ? -1 : rawByte(text.charAt(index));
+    }
+
+    /** The byte a code point read on its own stands for ({@link String#codePoints} joins pairs), or -1. */
+    public static int rawByte(int codePoint) {
+        return codePoint >= FIRST && codePoint <= LAST ? codePoint & 0xff : -1;
     }
 
     /** True when some character of {@code text} stands for a byte that was not UTF-8. */

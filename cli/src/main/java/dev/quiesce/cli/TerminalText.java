@@ -19,8 +19,8 @@ final class TerminalText {
             } else if (Character.isSurrogate((char) c)) {
                 // Unpaired (codePoints joins pairs): a byte of a host's name that was not UTF-8 (see
                 // HostText) is shown as that byte; a terminal would print any surrogate as '?'.
-                out.append(HostText.rawByteAt(Character.toString(c), 0) >= 0
-                        ? String.format("\\x%02x", c & 0xff) : String.format("\\u%04x", c));
+                int raw = HostText.rawByte(c);
+                out.append(raw >= 0 ? String.format("\\x%02x", raw) : String.format("\\u%04x", c));
             } else {
                 out.appendCodePoint(c);
             }
