@@ -16,7 +16,7 @@ final class TerminalText {
             if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029
                     || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
                 out.append(c <= 0xff ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
-            } else if (Character.isSurrogate((char) c)) {
+            } else if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
                 // Unpaired (codePoints joins pairs): a byte of a host's name that was not UTF-8 (see
                 // HostText) is shown as that byte; a terminal would print any surrogate as '?'.
                 int raw = HostText.rawByte(c);

@@ -17,5 +17,7 @@ class TerminalTextTest {
                 (byte) 0x80});
         assertEquals("bad\\xff\ud800\udc80", TerminalText.safe(name));
         assertEquals("\\udc41", TerminalText.safe("\udc41"), "an unpaired surrogate of no byte");
+        String signWriting = new String(Character.toChars(0x1d800)); // its low 16 bits fall in the surrogate range
+        assertEquals(signWriting, TerminalText.safe(signWriting), "a character beyond U+FFFF is shown as itself");
     }
 }
