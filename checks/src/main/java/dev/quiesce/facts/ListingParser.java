@@ -163,10 +163,8 @@ final class ListingParser {
         return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
     }
 
-    /** An {@code ls -lnd} line: its mode first, its path from the directory prefix on. */
-    /** Adds a parsed entry under the directory, once; false when there is none or it is out of place. */
     /**
-     * Adds an entry of the listed directory: its path is the directory's, then one name, which no host's
+     * Adds an entry of the listed directory, once: its path is the directory's, then one name, which no host's
      * directory can give with a slash in it or as {@code .} or {@code ..} (the probe's globs leave those
      * out); an entry that is not so was forged, and makes the listing unreadable.
      */
