@@ -43,7 +43,7 @@ public record ShellScript(String text, Optional<Shebang> shebang, Node.Sequence 
                     + "the carriage return as part of the last word (then\\r, exit 0\\r, a file name ending in \\r)"));
         }
         Optional<Shebang> shebang = read.startsWith("#!")
-                ? Optional.of(Shebang.parse(read.lines().findFirst().orElse("#!"))) : Optional.empty();
+                ? Optional.of(Shebang.parse(read.split("\n", 2)[0])) : Optional.empty();
         Node.Sequence body;
         try {
             body = new ShellParser(read, 1, problems).program();
