@@ -16,16 +16,25 @@ public enum AllowedCommand {
     IRIS_QLIST(List.of("iris", "qlist"), 0, null),
     CCONTROL_QLIST(List.of("ccontrol", "qlist"), 0, null),
     VIM_CMD_GETALLVMS(List.of("vim-cmd", "vmsvc/getallvms"), 0, null),
-    VIM_CMD_SNAPSHOT_GET(List.of("vim-cmd", "vmsvc/snapshot.get"), 1, "[0-9]{1,9}");
+    VIM_CMD_SNAPSHOT_GET(List.of("vim-cmd", "vmsvc/snapshot.get"), 1, "[0-9]{1,9}"),
+    /**
+     * {@code <shell> -n <script>}: the shell reads the script and runs nothing. The shell is one of the
+     * POSIX-family shells in /bin, /sbin, /usr/bin, /usr/sbin or /usr/local/bin (not any file named sh: the
+     * probe may run as root), the script an absolute path (neither can be taken for an option).
+     */
+    SHELL_SYNTAX_CHECK(List.of(), List.of("/(usr/)?(local/)?s?bin/(sh|bash|dash|ksh|mksh|zsh)", "-n", "/[^\\x00\\n]*"));
 
     private final List<String> argv;
-    private final int argumentCount;
-    private final Pattern argumentPattern;
+    private final List<Pattern> positions;
 
     AllowedCommand(List<String> argv, int argumentCount, String argumentPattern) {
+        this(argv, java.util.Collections.nCopies(argumentCount, argumentPattern == null ? "" : argumentPattern));
+    }
+
+    /** A command whose n-th argument must match the n-th pattern. */
+    AllowedCommand(List<String> argv, List<String> positionPatterns) {
         this.argv = argv;
-        this.argumentCount = argumentCount;
-        this.argumentPattern = argumentPattern == null ? null : Pattern.compile(argumentPattern);
+        this.positions = positionPatterns.stream().map(Pattern::compile).toList();
     }
 
     /** The program and its fixed arguments. */
@@ -35,14 +44,14 @@ public enum AllowedCommand {
 
     /** Throws when {@code arguments} are not exactly what this command accepts. */
     public void checkArguments(List<String> arguments) {
-        if (arguments.size() != argumentCount) {
-            throw new IllegalArgumentException(name() + " takes " + argumentCount + " argument(s), not "
+        if (arguments.size() != positions.size()) {
+            throw new IllegalArgumentException(name() + " takes " + positions.size() + " argument(s), not "
                     + arguments.size());
         }
-        for (String argument : arguments) {
-            if (!argumentPattern.matcher(argument).matches()) {
-                throw new IllegalArgumentException(name() + " does not accept the argument '" + argument
-                        + "' (must match " + argumentPattern + ")");
+        for (int i = 0; i < arguments.size(); i++) {
+            if (!positions.get(i).matcher(arguments.get(i)).matches()) {
+                throw new IllegalArgumentException(name() + " does not accept the argument '" + arguments.get(i)
+                        + "' (argument " + (i + 1) + " must match " + positions.get(i) + ")");
             }
         }
     }

@@ -42,10 +42,11 @@ public final class ScriptRun {
     /**
      * One explored path: the session calls in order, the {@code fsfreeze} calls, and the exit code (null when
      * undecided, then {@code undecided} says why and {@code undecidedLine} where); {@code errexit} when
-     * {@code set -e} ended it.
+     * {@code set -e} ended it, {@code errexitSeen} when {@code set -e} (or {@code -e} in the shebang) was on at
+     * any point, {@code trapThaws} when an ERR or EXIT trap set at the end calls ExternalThaw (or instthaw).
      */
     public record Path(List<SessionCall> calls, List<FsFreeze> fsfreezes, Integer exitCode, String undecided,
-                       int undecidedLine, boolean errexit) {
+                       int undecidedLine, boolean errexit, boolean errexitSeen, boolean trapThaws) {
         public Path {
             calls = List.copyOf(calls);
             fsfreezes = List.copyOf(fsfreezes);
@@ -92,7 +93,8 @@ public final class ScriptRun {
         List<Path> paths = new ArrayList<>();
         for (RunState s : ends) {
             paths.add(new Path(s.calls, s.fsfreezes, s.flow == RunState.Flow.UNDECIDED ? null : s.exitCode,
-                    s.flow == RunState.Flow.UNDECIDED ? s.undecided : null, s.undecidedLine, s.exitedByErrexit));
+                    s.flow == RunState.Flow.UNDECIDED ? s.undecided : null, s.undecidedLine, s.exitedByErrexit,
+                    s.sawErrexit, s.traps.values().stream().anyMatch(t -> Calls.holds(t, CallKind.THAW, s.functions))));
         }
         return new Result(scenario, paths);
     }
