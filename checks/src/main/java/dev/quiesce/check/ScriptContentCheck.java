@@ -49,7 +49,7 @@ public final class ScriptContentCheck extends BaseCheck<ScriptContentCheck.Param
                     + "errexit (no set -e without a trap that thaws), pipe-status (no session status through a pipe).",
                     example = "exit-status") Judge judge,
             @Param(value = "Which side's scripts are judged: freeze (pre-freeze and the directory's scripts called "
-                    + "with freeze), thaw, or both.", required = false, defaultValue = "both") Sides sides,
+                    + "with freeze), thaw, or both (when not given).", required = false, example = "freeze") Sides sides,
             @Param(value = "The legacy freeze scripts.", path = true, required = false,
                     defaultValue = "/usr/sbin/pre-freeze-script") List<String> freezeScripts,
             @Param(value = "The legacy thaw scripts (also sent freezeFail).", path = true, required = false,
@@ -61,7 +61,7 @@ public final class ScriptContentCheck extends BaseCheck<ScriptContentCheck.Param
                     defaultValue = "1200", min = 1, max = 86_400) Integer maxFreezeTimeout) {
 
         ScriptSources sources() {
-            return new ScriptSources(freezeScripts, thawScripts, scriptsDir, sides.sides);
+            return new ScriptSources(freezeScripts, thawScripts, scriptsDir, (sides == null ? Sides.BOTH : sides).sides);
         }
     }
 
