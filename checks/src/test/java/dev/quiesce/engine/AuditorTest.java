@@ -76,7 +76,7 @@ class AuditorTest {
     @Test
     void anUnreachableHostIsReportedWhileTheOthersAreAudited() {
         CheckRegistry registry = CheckRegistry.standard();
-        Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()), new Tool("q", "t"),
+        Auditor auditor = new Auditor(registry, TreeAudit.treePacks(registry), new Tool("q", "t"),
                 Clock.systemUTC(), 2);
         GuestTree.passing(root);
         Host good = TreeAudit.localHost(root);
@@ -160,7 +160,7 @@ class AuditorTest {
     @Test
     void factsSharedByRulesAreRequestedOnce() throws Exception {
         CheckRegistry registry = CheckRegistry.standard();
-        Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()), new Tool("q", "t"),
+        Auditor auditor = new Auditor(registry, TreeAudit.treePacks(registry), new Tool("q", "t"),
                 Clock.systemUTC(), 1);
         GuestTree.passing(root);
         ProbeTranscript transcript = auditor.collect(TreeAudit.localHost(root));
@@ -168,7 +168,7 @@ class AuditorTest {
         assertEquals(plan.size(), Set.copyOf(plan).size());
         // QZ-FT-001, -003 and -004 all read /usr/sbin/pre-freeze-script: one stat.
         assertEquals(1, plan.stream().filter(r -> r.equals(new FactRequest.FileStat(GuestTree.FREEZE))).count());
-        assertEquals(1, transcript.stages().size(), "the built-in rules need no second stage");
+        assertEquals(1, transcript.stages().size(), "the file rules need no second stage");
     }
 
     private static Check<?> checkOfType(String type) {

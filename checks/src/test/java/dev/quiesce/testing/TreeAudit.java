@@ -16,13 +16,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Audits a {@link GuestTree} with the built-in rule packs through a real local probe. */
+/**
+ * Audits a {@link GuestTree} with the built-in freeze-thaw-scripts pack through a real local probe. The
+ * script-content pack is left out: under {@code --root} no command runs (no syntax check, no qlist), so
+ * its rules cannot pass on a tree; its own fixtures and tests cover it.
+ */
 public final class TreeAudit {
     private TreeAudit() {}
 
+    /** The built-in packs a tree audit can pass: the file rules of freeze-thaw-scripts. */
+    public static List<dev.quiesce.model.RulePack> treePacks(CheckRegistry registry) {
+        return RulePacks.load(registry, true, List.of()).stream().filter(p -> p.id().equals("freeze-thaw-scripts"))
+                .toList();
+    }
+
     public static HostResult audit(GuestTree tree) {
         CheckRegistry registry = CheckRegistry.standard();
-        Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()), new Tool("quiesce", "test"),
+        Auditor auditor = new Auditor(registry, treePacks(registry), new Tool("quiesce", "test"),
                 Clock.systemUTC(), 1);
         return auditor.audit(localHost(tree.root()));
     }
