@@ -181,40 +181,10 @@ install -d -o root -g root -m 0755 "$bad/etc/vmware-tools/backupScripts.d"
 printf 'Scripts here run as root at every snapshot.\n' >"$bad/etc/vmware-tools/backupScripts.d/README.txt"
 chmod 0644 "$bad/etc/vmware-tools/backupScripts.d/README.txt"      # QZ-FT-007: notes file, mode 0644
 
-# mirror REAL TREE AT: bwrap arguments (appended to the array `box`) that show the directory REAL at AT,
-# read-only, with every entry of TREE laid over it at the same place. Only directories both hold are made
-# anew (with the tree's mode) and filled entry by entry; everything else is one bind: bwrap cannot make a
-# mount point under a read-only bind, so a file added to /usr/sbin needs /usr and /usr/sbin made, not bound.
-mirror() {
-  local real=$1 tree=$2 at=$3 name r t
-  local -A seen=()
-  for r in "$real"/* "$real"/.[!.]* "$real"/..?* "$tree"/* "$tree"/.[!.]* "$tree"/..?*; do
-    [ -e "$r" ] || [ -L "$r" ] || continue
-    name=${r##*/}
-    [ -z "${seen[$name]+x}" ] || continue
-    seen[$name]=1
-    case "$at/$name" in /proc|/dev|/tmp) continue ;; esac
-    r=$real/$name t=$tree/$name
-    if [ ! -e "$t" ] && [ ! -L "$t" ]; then
-      if [ -L "$r" ]; then box+=(--symlink "$(readlink "$r")" "$at/$name"); else box+=(--ro-bind "$r" "$at/$name"); fi
-    elif [ -d "$t" ] && [ ! -L "$t" ] && [ -d "$r" ] && [ ! -L "$r" ]; then
-      box+=(--perms "$(stat -c %a "$t")" --dir "$at/$name"); mirror "$r" "$t" "$at/$name"
-    elif [ -L "$t" ]; then
-      box+=(--symlink "$(readlink "$t")" "$at/$name")
-    else
-      box+=(--ro-bind "$t" "$at/$name")
-    fi
-  done
-}
-
-# collect_in TREE NAME: `quiesce collect --local` as NAME, run inside the sandbox that shows TREE over /.
+# collect_in TREE NAME: `quiesce collect --local` as NAME, run where TREE is laid over this machine's /.
 collect_in() {
-  local tree=$1 name=$2 box=()
-  mirror / "$tree" ""
-  bwrap "${box[@]}" --dev /dev --proc /proc --tmpfs /tmp --bind "$here" "$here" --remount-ro / \
-    --unshare-net --unshare-pid --unshare-ipc --unshare-uts --hostname "$name" --die-with-parent \
-    "$java" -jar "$PWD/cli/target/quiesce.jar" collect --local --name "$name" --role guest \
-    -o "$here/$name.capture.json"
+  scripts/guest-sandbox.sh --write "$here" "$1" "$2" -- "$java" -jar "$PWD/cli/target/quiesce.jar" collect --local \
+    --name "$2" --role guest -o "$here/$2.capture.json"
 }
 
 cd "$here/.."
@@ -222,6 +192,5 @@ cd "$here/.."
 ./quiesce --version >/dev/null
 . scripts/find-java-home.sh
 java="$(find_java_home)/bin/java"
-command -v bwrap >/dev/null || { echo "bwrap is missing: apt-get install bubblewrap" >&2; exit 2; }
 collect_in "$good" db-good
 collect_in "$bad" db-bad
