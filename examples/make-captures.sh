@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Rebuilds the example captures from real files: lays out two guest file trees under
-# ${TMPDIR:-/tmp}/quiesce-examples/ with real owners and modes, then runs `quiesce collect --root` on
-# each. Run as root from the repository root (it sets file owners): examples/make-captures.sh. Run it
-# again whenever a built-in rule reads a fact the captures lack, or the demo's hosts read as ERROR.
+# Rebuilds the example captures from real files and commands: lays out a guest tree for each example host
+# under ${TMPDIR:-/tmp}/quiesce-examples/ (scripts, tools.conf, an IRIS install with its CPF, and stand-ins
+# for the commands the probe runs: iris, vmware-toolbox-cmd, systemctl, ps, ...), shows each tree laid over
+# this machine's / inside a bubblewrap sandbox (read-only, no network), and runs `quiesce collect --local`
+# in it, so commands run and files are read exactly as on a live guest. Run as root from the repository
+# root (the trees need root- and user-owned files; bwrap from the Debian package bubblewrap):
+# examples/make-captures.sh. Run it again whenever a built-in rule reads a fact the captures lack, or the
+# demo's hosts read as ERROR.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=${TMPDIR:-/tmp}/quiesce-examples
@@ -39,17 +43,87 @@ exit 1
 SCRIPT
 }
 
-base_tree() { # dir
-  local root=$1
-  install -d -o root -g root -m 0755 "$root" "$root/usr" "$root/usr/sbin" "$root/usr/local" \
-    "$root/usr/local/sbin" "$root/usr/local/bin" "$root/etc" "$root/etc/vmware-tools" "$root/opt"
+# standin PATH: an executable POSIX sh script at PATH in a tree, from standard input.
+standin() {
+  install -d -o root -g root -m 0755 "$(dirname "$1")"
+  { printf '#!/bin/sh\n# Stand-in made by examples/make-captures.sh: answers what the probe asks, as this guest would.\n'; cat; } >"$1"
+  chmod 0755 "$1"
+}
+
+# guest_tree DIR TOOLS_VERSION PS_LINES: a VMware guest with open-vm-tools (the version
+# vmware-toolbox-cmd -v prints), the processes ps lists, and one IRIS instance running from /usr/irissys.
+guest_tree() {
+  local root=$1 version=$2 processes=$3
+  install -d -o root -g root -m 0755 "$root" "$root/usr" "$root/usr/sbin" "$root/usr/bin" "$root/usr/local" \
+    "$root/usr/local/sbin" "$root/usr/local/bin" "$root/etc" "$root/etc/vmware-tools" "$root/opt" \
+    "$root/sys" "$root/sys/class" "$root/sys/class/dmi" "$root/sys/class/dmi/id" "$root/usr/irissys" \
+    "$root/usr/irissys/bin" "$root/usr/irissys/mgr"
   install -d -o root -g root -m 0700 "$root/root"
-  printf '[vmbackup]\nenableSyncDriver=true\n' >"$root/etc/vmware-tools/tools.conf"
+  # The guest's own users: owners are named as the guest names them, not as this machine does.
+  printf 'root:x:0:0:root:/root:/bin/bash\nirisusr:x:51773:51773::/home/irisusr:/bin/false\ndbadmin:x:1000:1000:DBA:/home/dbadmin:/bin/bash\n' >"$root/etc/passwd"
+  printf 'root:x:0:\nirisusr:x:51773:\ndbadmin:x:1000:\n' >"$root/etc/group"
+  printf 'VMware, Inc.\n' >"$root/sys/class/dmi/id/sys_vendor"
+  printf 'VMware7,1\n' >"$root/sys/class/dmi/id/product_name"
+  : >"$root/usr/bin/vmtoolsd"; chmod 0755 "$root/usr/bin/vmtoolsd"
+  standin "$root/usr/bin/systemd-detect-virt" <<'SH'
+echo vmware
+SH
+  standin "$root/usr/bin/vmware-toolbox-cmd" <<SH
+[ "\$1" = -v ] && { echo '$version'; exit 0; }
+echo "vmware-toolbox-cmd: stand-in knows only -v" >&2; exit 64
+SH
+  standin "$root/usr/bin/dpkg-query" <<'SH'
+for last do :; done
+[ "$last" = open-vm-tools ] && { echo 'install ok installed'; exit 0; }
+echo "dpkg-query: no packages found matching $last" >&2; exit 1
+SH
+  standin "$root/usr/bin/systemctl" <<'SH'
+for unit do :; done
+case "$1 $unit" in
+  "is-enabled open-vm-tools.service") echo enabled ;;
+  "is-enabled vmtoolsd.service") echo alias ;;
+  "is-active open-vm-tools.service"|"is-active vmtoolsd.service") echo active ;;
+  *) echo "Failed to get unit file state for $unit: No such file or directory" >&2; exit 1 ;;
+esac
+SH
+  standin "$root/usr/bin/ps" <<SH
+cat <<'PS'
+$processes
+PS
+SH
+  standin "$root/usr/irissys/bin/iris" <<'SH'
+case "$1" in
+  qlist) echo 'IRIS^/usr/irissys^2023.1.0.235.1^running, since Tue Dec  1 02:00:00 2026^iris.cpf^1972^52773^0^ok^IRIS^Failover^Primary^/usr/irissys/mgr/^' ;;
+  qall) printf 'Instance Name     Version ID        Port   Directory\n-------------     ----------        ----   ---------\nup >IRIS          2023.1.0.235.1    1972   /usr/irissys\n' ;;
+  *) echo "iris: stand-in knows only qlist and qall" >&2; exit 1 ;;
+esac
+SH
+  ln -s /usr/irissys/bin/iris "$root/usr/bin/iris"
+  cat >"$root/usr/irissys/iris.cpf" <<'CPF'
+[ConfigFile]
+Product=IRIS
+Version=2023.1
+[Journal]
+AlternateDirectory=/usr/irissys/mgr/journal/
+CurrentDirectory=/usr/irissys/mgr/journal/
+[MirrorMember]
+AgentAddress=10.0.0.11
+JoinMirror=1
+SystemName=IRISMIRROR-A/IRIS
+ValidatedMember=1
+[Mirrors]
+IRISMIRROR=4A1B2C3D-5E6F-4071-8293-A4B5C6D7E8F9,2,1,,8000,0,1,,0,arbiter.example.com|2188,0,0,0,0,0
+CPF
 }
 
 # db-good: every rule passes.
 good=$top/db-good
-base_tree "$good"
+guest_tree "$good" '12.3.5.46049 (build-22544099)' 'root     /sbin/init
+root     /usr/bin/vmtoolsd
+root     /usr/bin/VGAuthService
+irisusr  /usr/irissys/bin/irisdb -s/usr/irissys/mgr -cc
+dbadmin  /usr/bin/vmtoolsd -n vmusr --blockFd 3'
+printf '[vmbackup]\nenableSyncDriver=true\n' >"$good/etc/vmware-tools/tools.conf"
 freeze_script >"$good/usr/sbin/pre-freeze-script"
 thaw_script >"$good/usr/sbin/post-thaw-script"
 chown root:root "$good/usr/sbin/pre-freeze-script" "$good/usr/sbin/post-thaw-script"
@@ -59,24 +133,64 @@ printf '#!/bin/sh\nsync\n' >"$good/etc/vmware-tools/backupScripts.d/10-flush-pag
 chmod 0700 "$good/etc/vmware-tools/backupScripts.d/10-flush-page-cache"
 
 # db-bad: the mistakes seen in the field.
+bad_freeze_script() {
+  cat <<'SCRIPT'
+#!/bin/bash
+# Freeze TEST before the snapshot (copied from a test server: this host runs IRIS, not TEST).
+set -e
+INST=TEST
+/usr/irissys/bin/iris session $INST -U%SYS "##Class(Backup.General).ExternalFreeze(\"/var/log/freeze.log\",,,,,,1800)"
+status=$?
+echo "$(date): freeze of $INST returned $status" >>/var/log/freeze.log
+exit $status
+SCRIPT
+}
+
+bad_thaw_script() {
+  cat <<'SCRIPT'
+#!/bin/bash
+# Thaw after the snapshot.
+case "$1" in
+  thaw)
+    iris session IRIS -U%SYS "##Class(Backup.General).ExternalThaw(\"/var/log/freeze.log\")" |& tee -a /var/log/thaw.log
+    status=$?
+    if [ $status -eq 5 ]; then exit 0; fi
+    exit 1
+    ;;
+  freezefail)
+    iris session IRIS -U%SYS "##Class(Backup.General).ExternalThaw(\"/var/log/freeze.log\")"
+    ;;
+esac
+SCRIPT
+}
+
 bad=$top/db-bad
-base_tree "$bad"
-freeze_script >"$bad/usr/sbin/pre-freeze-script"
+guest_tree "$bad" '11.0.5.17716 (build-15999111)' 'root     /sbin/init
+irisusr  /usr/irissys/bin/irisdb -s/usr/irissys/mgr -cc
+dbadmin  /usr/bin/vmtoolsd -n vmusr --blockFd 3'                  # QZ-VT-003: only the per-user instance
+printf '[vmbackup]\nexecScripts=false\n' >"$bad/etc/vmware-tools/tools.conf"  # QZ-VT-005: scripts never run
+bad_freeze_script >"$bad/usr/sbin/pre-freeze-script"               # QZ-SC-004/005/007/008
 chmod 0755 "$bad/usr/sbin/pre-freeze-script"                      # QZ-FT-004: mode 0755
-thaw_script >"$bad/usr/sbin/post-thaw-script"
+bad_thaw_script >"$bad/usr/sbin/post-thaw-script"                  # QZ-SC-006/009
 chown 1000:1000 "$bad/usr/sbin/post-thaw-script"                   # QZ-FT-003: owned by a user
 chmod 0700 "$bad/usr/sbin/post-thaw-script"
-freeze_script >"$bad/usr/sbin/pre-freeze-script.sh"                 # QZ-FT-005: a lookalike
+bad_freeze_script >"$bad/usr/sbin/pre-freeze-script.sh"             # QZ-FT-005: a lookalike
 chmod 0700 "$bad/usr/sbin/pre-freeze-script.sh"
 chmod 0775 "$bad/usr/local/sbin"                                    # not above the scripts: no finding
 install -d -o root -g root -m 0755 "$bad/etc/vmware-tools/backupScripts.d"
 printf 'Scripts here run as root at every snapshot.\n' >"$bad/etc/vmware-tools/backupScripts.d/README.txt"
 chmod 0644 "$bad/etc/vmware-tools/backupScripts.d/README.txt"      # QZ-FT-007: notes file, mode 0644
 
+# collect_in TREE NAME: `quiesce collect --local` as NAME, run where TREE is laid over this machine's /.
+collect_in() {
+  scripts/guest-sandbox.sh --write "$here" "$1" "$2" -- "$java" -jar "$PWD/cli/target/quiesce.jar" collect --local \
+    --name "$2" --role guest -o "$here/$2.capture.json"
+}
+
 cd "$here/.."
 # Build (or find) the jar once: ./quiesce rebuilds when examples/ is newer, which the first capture makes it.
 ./quiesce --version >/dev/null
 . scripts/find-java-home.sh
 java="$(find_java_home)/bin/java"
-"$java" -jar cli/target/quiesce.jar collect --local --root "$good" --name db-good --role guest -o "$here/db-good.capture.json"
-"$java" -jar cli/target/quiesce.jar collect --local --root "$bad" --name db-bad --role guest -o "$here/db-bad.capture.json"
+collect_in "$good" db-good
+collect_in "$bad" db-bad

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,19 +20,27 @@ import java.util.concurrent.TimeUnit;
  * This machine, probed with {@code /bin/sh -s}, one shell per stage. With a root directory, paths are
  * read under it as if it were {@code /} (a mounted VM disk, a test tree); commands are then not run,
  * since their output would describe this machine, and their facts say so. {@code deadline} bounds all
- * stages of one session together.
+ * stages of one session together. The shell is {@code /bin/sh -s} unless a caller names another way to
+ * start one (the end-to-end tests start it inside a sandbox that lays a guest's tree over {@code /}).
  */
 public final class LocalHost implements Host {
     private final HostInfo info;
     private final Optional<Path> root;
     private final Duration deadline;
     private final Clock clock;
+    private final List<String> shell;
 
     public LocalHost(HostInfo info, Optional<Path> root, Duration deadline, Clock clock) {
+        this(info, root, deadline, clock, List.of("/bin/sh", "-s"));
+    }
+
+    /** @param shell the command that reads the probe script on its standard input and runs it */
+    public LocalHost(HostInfo info, Optional<Path> root, Duration deadline, Clock clock, List<String> shell) {
         this.info = info;
         this.root = root.map(p -> p.toAbsolutePath().normalize());
         this.deadline = deadline;
         this.clock = clock;
+        this.shell = List.copyOf(shell);
     }
 
     @Override
@@ -61,13 +70,13 @@ public final class LocalHost implements Host {
             throw new HostException(HostStatus.ERROR, "no time left within the deadline of " + deadline.toSeconds()
                     + " s for another stage of the probe");
         }
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-s").directory(Path.of("/").toFile())
+        ProcessBuilder builder = new ProcessBuilder(shell).directory(Path.of("/").toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new HostException(HostStatus.ERROR, "cannot start /bin/sh: " + e.getMessage(), e);
+            throw new HostException(HostStatus.ERROR, "cannot start " + shell.get(0) + ": " + e.getMessage(), e);
         }
         try {
             CompletableFuture<byte[]> answer = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));

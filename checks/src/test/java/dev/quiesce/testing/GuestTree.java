@@ -48,6 +48,56 @@ public final class GuestTree {
         return tree;
     }
 
+    /**
+     * A VMware guest running one Caché instance, as a live host shows it once the tree is laid over {@code /}:
+     * the DMI vendor, open-vm-tools 12.3.5 installed, enabled and running, a default tools.conf, the
+     * instance {@code CACHE} up in {@code /usr/cachesys} with its CPF, the guest's own users, and stand-ins
+     * for the commands the probe runs. The freeze and thaw scripts are the article's pair.
+     */
+    public static GuestTree vmwareCacheGuest(Path root, String freeze, String thaw) {
+        GuestTree tree = passing(root).file(FREEZE, freeze, "0700").file(THAW, thaw, "0700");
+        for (String dir : new String[] {"/usr/bin", "/usr/cachesys", "/usr/cachesys/bin", "/sys", "/sys/class",
+                "/sys/class/dmi", "/sys/class/dmi/id"}) {
+            tree.directory(dir, "0755");
+        }
+        tree.file("/etc/passwd", "root:x:0:0:root:/root:/bin/bash\ncacheusr:x:51773:51773::/home/cacheusr:/bin/false\n"
+                + "dbadmin:x:1000:1000:DBA:/home/dbadmin:/bin/bash\n", "0644");
+        tree.file("/etc/group", "root:x:0:\ncacheusr:x:51773:\ndbadmin:x:1000:\n", "0644");
+        tree.file("/sys/class/dmi/id/sys_vendor", "VMware, Inc.\n", "0444");
+        tree.file("/sys/class/dmi/id/product_name", "VMware7,1\n", "0444");
+        tree.file("/etc/vmware-tools/tools.conf", "[vmbackup]\nenableSyncDriver=true\n", "0644");
+        tree.file("/usr/bin/vmtoolsd", "", "0755");
+        tree.standIn("/usr/bin/systemd-detect-virt", "echo vmware\n");
+        tree.standIn("/usr/bin/vmware-toolbox-cmd", "[ \"$1\" = -v ] && { echo '12.3.5.46049 (build-22544099)'; exit 0; }\n"
+                + "exit 64\n");
+        tree.standIn("/usr/bin/dpkg-query", "for last do :; done\n"
+                + "[ \"$last\" = open-vm-tools ] && { echo 'install ok installed'; exit 0; }\n"
+                + "echo \"dpkg-query: no packages found matching $last\" >&2; exit 1\n");
+        tree.standIn("/usr/bin/systemctl", "for unit do :; done\ncase \"$1 $unit\" in\n"
+                + "  'is-enabled open-vm-tools.service') echo enabled ;;\n"
+                + "  'is-enabled vmtoolsd.service') echo alias ;;\n"
+                + "  'is-active open-vm-tools.service'|'is-active vmtoolsd.service') echo active ;;\n"
+                + "  *) echo \"Failed to get unit file state for $unit: No such file or directory\" >&2; exit 1 ;;\nesac\n");
+        tree.standIn("/usr/bin/ps", "cat <<'PS'\nroot     /sbin/init\nroot     /usr/bin/vmtoolsd\n"
+                + "cacheusr /usr/cachesys/bin/cache -s/usr/cachesys/mgr -cc\n"
+                + "dbadmin  /usr/bin/vmtoolsd -n vmusr --blockFd 3\nPS\n");
+        tree.standIn("/usr/cachesys/bin/ccontrol", "case \"$1\" in\n"
+                + "  qlist) echo 'CACHE^/usr/cachesys^2018.1.4.505.0^running, since Tue Dec  1 02:00:00 2026^cache.cpf^1972^57772^62972^ok' ;;\n"
+                + "  qall) printf 'Instance Name     Version ID        Port   Directory\\n"
+                + "-------------     ----------        ----   ---------\\nup >CACHE         2018.1.4.505.0    1972   /usr/cachesys\\n' ;;\n"
+                + "  *) exit 1 ;;\nesac\n");
+        tree.symlink("/usr/bin/ccontrol", "/usr/cachesys/bin/ccontrol");
+        tree.file("/usr/cachesys/cache.cpf", "[ConfigFile]\nProduct=Cache\n[Journal]\n"
+                + "AlternateDirectory=/usr/cachesys/mgr/journal/\nCurrentDirectory=/usr/cachesys/mgr/journal/\n"
+                + "[MirrorMember]\n[Mirrors]\n", "0644");
+        return tree;
+    }
+
+    /** An executable POSIX {@code sh} script at {@code path} that stands in for a command of the guest. */
+    public GuestTree standIn(String path, String body) {
+        return file(path, "#!/bin/sh\n# a stand-in for the guest's own command\n" + body, "0755");
+    }
+
     public Path root() {
         return root;
     }

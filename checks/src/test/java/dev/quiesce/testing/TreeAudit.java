@@ -37,6 +37,20 @@ public final class TreeAudit {
         return auditor.audit(localHost(tree.root()));
     }
 
+    /**
+     * Audits the tree as a live guest: the probe's shell runs where the tree is laid over this machine's
+     * {@code /} (scripts/guest-sandbox.sh), so commands run (the tree's stand-ins) and owners read as set.
+     */
+    public static HostResult auditLive(GuestTree tree, Set<String> roles) {
+        CheckRegistry registry = CheckRegistry.standard();
+        Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()), new Tool("quiesce", "test"),
+                Clock.systemUTC(), 1);
+        List<String> shell = List.of("bash", Path.of("..", "scripts", "guest-sandbox.sh").toAbsolutePath().normalize()
+                .toString(), tree.root().toString(), "guest", "--", "/bin/sh", "-s");
+        return auditor.audit(new LocalHost(new HostInfo("guest", roles, Map.of()), Optional.empty(),
+                Duration.ofSeconds(60), Clock.systemUTC(), shell));
+    }
+
     public static LocalHost localHost(Path root) {
         return new LocalHost(new HostInfo("guest", Set.of("guest"), Map.of()), Optional.of(root),
                 Duration.ofSeconds(60), Clock.systemUTC());

@@ -1,0 +1,44 @@
+package dev.quiesce.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiesce.model.Finding;
+import dev.quiesce.model.HostResult;
+import dev.quiesce.model.HostStatus;
+import dev.quiesce.model.Status;
+import dev.quiesce.testing.GuestTree;
+import dev.quiesce.testing.TreeAudit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built-in rules against a live guest: a tree of real files and stand-in commands laid over this
+ * machine's {@code /} in a sandbox, probed by the real probe as a host is over SSH (commands run, owners
+ * read as set), starting from the article's freeze/thaw pair on a Caché guest and breaking one thing.
+ */
+class GuestEndToEndTest {
+    private static final Path ARTICLE = Path.of("src", "test", "resources", "scripts", "article");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theGuestsOwnUsersNameTheOwnersTheProbeReads() throws IOException {
+        GuestTree tree = articleGuest().owner(GuestTree.THAW, 1000, 1000);
+        HostResult host = TreeAudit.auditLive(tree, Set.of("guest"));
+        assertEquals(HostStatus.AUDITED, host.status(), host.toString());
+        Finding owner = TreeAudit.finding(host, "QZ-FT-003");
+        assertEquals(Status.FAIL, owner.status(), owner.toString());
+        assertTrue(owner.message().contains("owner dbadmin"), owner.message());
+    }
+
+    private GuestTree articleGuest() throws IOException {
+        return GuestTree.vmwareCacheGuest(dir.resolve("guest"), Files.readString(ARTICLE.resolve("pre-freeze-script")),
+                Files.readString(ARTICLE.resolve("post-thaw-script")));
+    }
+}
