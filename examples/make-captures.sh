@@ -19,7 +19,7 @@ freeze_script() {
 # Freeze IRIS before a VMware quiesced snapshot; exit 0 only when the database says 5 (frozen).
 INST=IRIS
 LOG=/var/log/iris-freeze.log
-/usr/irissys/bin/iris session "$INST" -U%SYS "##Class(Backup.General).ExternalFreeze(\"$LOG\",,,,,,1800)"
+/usr/irissys/bin/iris session "$INST" -U%SYS "##Class(Backup.General).ExternalFreeze(\"$LOG\",,,,,,600)"
 status=$?
 case $status in
   5) echo "$(date): $INST IS FROZEN" >>"$LOG"; exit 0 ;;
