@@ -26,7 +26,7 @@ class ShardMergeTest {
         StringBuilder inventory = new StringBuilder("apiVersion: quiesce/v1\nkind: Inventory\nhosts:\n");
         for (int i = 1; i <= 9; i++) {
             Path capture = dir.resolve("h" + i + ".capture.json");
-            assertEquals(0, Cli.run("collect", "--local", "--root", tree.root().toString(), "--name", "h" + i, "-o",
+            assertEquals(0, Cli.withFileRules("collect", "--local", "--root", tree.root().toString(), "--name", "h" + i, "-o",
                     capture.toString()).exit());
             inventory.append("  - {name: h").append(i).append(", roles: [guest], capture: ").append(capture.getFileName())
                     .append("}\n");
@@ -39,7 +39,7 @@ class ShardMergeTest {
         int total = 0;
         for (int i = 1; i <= 3; i++) {
             Path out = dir.resolve("shard" + i);
-            Cli shard = Cli.run("audit", "--inventory", file.toString(), "--shard", i + "/3", "--format", "json",
+            Cli shard = Cli.withFileRules("audit", "--inventory", file.toString(), "--shard", i + "/3", "--format", "json",
                     "--out", out.toString());
             assertTrue(shard.exit() == 0 || shard.exit() == 1, shard.toString());
             JsonNode hosts = new ObjectMapper().readTree(out.resolve("report.json").toFile()).get("hosts");
@@ -74,7 +74,7 @@ class ShardMergeTest {
 
     @Test
     void aShardSpecificationIsChecked() {
-        Cli cli = Cli.run("audit", "--local", "--root", dir.toString(), "--shard", "4/3");
+        Cli cli = Cli.withFileRules("audit", "--local", "--root", dir.toString(), "--shard", "4/3");
         assertEquals(2, cli.exit());
         assertTrue(cli.err().contains("i must be from 1 to n"), cli.err());
     }
