@@ -26,8 +26,8 @@ final class CallsJudge implements ScriptJudge {
         if (placeholder.isPresent()) {
             tally.observe(target.shown() + ": line " + placeholder.get().line() + ": " + ShownText.escaped(
                     placeholder.get().written()));
-            tally.fail(target.shown() + " line " + placeholder.get().line() + ": " + placeholder.get().instanceWhy()
-                    + ": put the instance's name there");
+            tally.fail(target.shown() + " line " + placeholder.get().line() + ": " + ShownText.escaped(
+                    placeholder.get().instanceWhy()) + ": put the instance's name there");
             return;
         }
         Optional<SessionCall> call = calls.stream().filter(c -> !c.placeholder()).findFirst();

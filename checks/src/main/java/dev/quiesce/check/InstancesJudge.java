@@ -4,7 +4,6 @@ import dev.quiesce.facts.ShownText;
 import dev.quiesce.facts.script.ScriptRun;
 import dev.quiesce.facts.script.SessionCall;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -41,7 +40,7 @@ final class InstancesJudge implements ScriptJudge {
             for (SessionCall call : path.calls(target.side().call())) {
                 if (call.instance().isEmpty()) {
                     if (call.placeholder()) {
-                        tally.fail(target.shown() + " line " + call.line() + ": " + call.instanceWhy());
+                        tally.fail(target.shown() + " line " + call.line() + ": " + ShownText.escaped(call.instanceWhy()));
                     } else {
                         tally.unknown(target.shown() + " line " + call.line() + ": the instance of "
                                 + ShownText.escaped(call.written()) + " is not known (" + ShownText.escaped(call.instanceWhy())
@@ -69,8 +68,8 @@ final class InstancesJudge implements ScriptJudge {
                     + String.join(", ", missed) + (target.side() == ScriptSide.FREEZE ? ": their databases are "
                     + "not frozen in the snapshot" : ": they stay frozen after the snapshot"));
         }
-        tally.observe(target.shown() + ": " + method + " for " + (result.paths().stream().flatMap(pa -> pa.calls(
-                target.side().call()).stream()).map(c -> c.instance().map(ShownText::escaped).orElse("?")).distinct()
-                .toList()).toString().toUpperCase(Locale.ROOT).replace("[", "").replace("]", ""));
+        List<String> named = result.paths().stream().flatMap(pa -> pa.calls(target.side().call()).stream())
+                .map(c -> c.instance().map(ShownText::escaped).orElse("?")).distinct().toList();
+        tally.observe(target.shown() + ": " + method + " for " + (named.isEmpty() ? "no instance" : String.join(", ", named)));
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiesce.check.CheckRegistry;
 import dev.quiesce.engine.Auditor;
-import dev.quiesce.engine.RulePacks;
 import dev.quiesce.facts.ProbeTranscript;
 import dev.quiesce.model.Evidence;
 import dev.quiesce.model.Finding;
@@ -33,7 +32,8 @@ class CaptureRoundTripTest {
     Path dir;
 
     private final CheckRegistry registry = CheckRegistry.standard();
-    private final Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()),
+    // A tree under --root: the file-rule pack, one stage (the script-content rules need commands and a second stage).
+    private final Auditor auditor = new Auditor(registry, TreeAudit.treePacks(registry),
             new Tool("quiesce", "test"), Clock.systemUTC(), 1);
 
     @Test

@@ -225,4 +225,46 @@ class ScriptRunTest {
         assertTrue(f.freeze());
         assertEquals("/data", f.mountPoint().text());
     }
+
+    @Test
+    void errexitAndATrapThatThawsAreSeen() {
+        ScriptRun.Path noTrap = Scripts.run("traps/errexit-no-trap", "freeze", 5, 5, TWO).paths().get(0);
+        assertTrue(noTrap.errexitSeen());
+        assertFalse(noTrap.trapThaws());
+        ScriptRun.Path trap = Scripts.run("fixed/errexit-trap-thaws", "freeze", 5, 5, TWO).paths().get(0);
+        assertTrue(trap.errexitSeen());
+        assertTrue(trap.trapThaws(), "trap thaw ERR, and thaw() calls ExternalThaw");
+        assertFalse(Scripts.run("article/pre-freeze-script", "freeze", 5, 5, TWO).paths().get(0).errexitSeen());
+    }
+
+    @Test
+    void errexitStopsAtAFailingCommandAfterTheFreezeAndRunsTheErrTrap() {
+        ScriptRun.Result r = ScriptRun.run(ShellScript.parse("#!/bin/bash\nset -e\n"
+                + "thaw() { iris session IRIS -U%SYS '##Class(Backup.General).ExternalThaw()'; }\ntrap thaw ERR\n"
+                + "iris session IRIS -U%SYS '##Class(Backup.General).ExternalFreeze()' || true\nfalse\nexit 0\n"),
+                ScriptRun.Scenario.of("freeze", 5, 5, TWO));
+        exitsOnly(r, 1);
+        assertTrue(r.paths().get(0).errexit());
+        assertEquals(1, r.paths().get(0).calls(CallKind.THAW).size());
+    }
+
+    @Test
+    void scriptFactsGiveTheFreezeTimeoutAndFrozenMountPoints() {
+        ScriptFacts facts = ScriptFacts.of(Scripts.parse("article/pre-freeze-script"));
+        assertEquals(1, facts.freezeCalls().size(), "one call site, however many instances");
+        assertEquals(Optional.of(600), facts.freezeCalls().get(0).timeoutSeconds());
+        assertEquals(Optional.of("60"), ScriptFacts.of(Scripts.parse("traps/wdsuspendlimit")).freezeCalls()
+                .get(0).argument(FreezeCall.WD_SUSPEND_LIMIT));
+        assertTrue(ScriptFacts.of(Scripts.parse("traps/no-timeout")).freezeCalls().get(0).timeoutSeconds().isEmpty());
+        ScriptFacts fs = ScriptFacts.of(ShellScript.parse("#!/bin/sh\nfor m in /data /journal; do fsfreeze -f $m; done\n"
+                + "fsfreeze --unfreeze /data\n"));
+        assertEquals(List.of("/data", "/journal"), fs.frozenMountPoints());
+    }
+
+    @Test
+    void objectScriptArgumentsKeepQuotedCommasAndNestedCalls() {
+        assertEquals(List.of("\"a,b\"\"c\"", "", "$zu(1,2)", "7"),
+                ObjectScriptArguments.of("##Class(Backup.General).ExternalFreeze(\"a,b\"\"c\",,$zu(1,2),7)"));
+        assertEquals(List.of(), ObjectScriptArguments.of("write 1"));
+    }
 }
