@@ -100,6 +100,14 @@ case(T,'freeze-fail-fail-lower-case','QZ-SC-006: case $1 in ... freezefail) neve
 case(T,'freeze-fail-pass-camel-case','QZ-SC-006: the same script with freezeFail spelled as vmtoolsd sends it.',
   [missing("content",PRE), missing("content",POST), {"listing":DIR,"entries":[{"name":"10-iris","kind":"regular","mode":"0700"}]}, content(DIR+'/10-iris','fixed/case-freezeFail')],
   {"status":"PASS"}, FF)
+HOSTCOND = s('article/pre-freeze-script').replace("# Only for running instances\n", "# Only where Cache is installed, and only for running instances\nif [ -x /usr/bin/ccontrol ]; then\n").replace("done\n\necho", "done\nfi\n\necho")
+case(T,'instances-pass-host-condition','QZ-SC-005: the loop sits under a file test the reading cannot decide; the path that skips it calls nothing and is not judged here.',
+  [content(PRE,text=HOSTCOND), NODIR]+qlist(), {"status":"PASS","observed":["path(s) on host conditions call nothing: not judged"]}, {"judge":"instances","sides":"freeze"})
+case(T,'freeze-fail-pass-host-condition','QZ-SC-006: a post-thaw that thaws under a file test, on freezeFail as on thaw.',
+  [content(POST,text=s('article/post-thaw-script').replace('LOGDIR=/var/log\n','LOGDIR=/var/log/cache\n')), NODIR],
+  {"status":"PASS","observed":["freezeFail -> ExternalThaw"]}, {"judge":"freeze-fail","sides":"thaw"})
+case(T,'freeze-fail-skipped-no-thaw','QZ-SC-006: a post-thaw that never thaws, on thaw either: QZ-SC-003 reports it.',
+  [content(POST,text="#!/bin/sh\nlogger done\n"), NODIR], {"status":"SKIPPED","message":["QZ-SC-003 reports it"]}, {"judge":"freeze-fail","sides":"thaw"})
 # freeze-timeout
 FT={"judge":"freeze-timeout","sides":"freeze"}
 for name, trap, exp in [('freeze-timeout-pass','article/pre-freeze-script',{"status":"PASS","observed":["line 25: timeout 600"]}),

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * QZ-SC-006: called with {@code freezeFail} (after a later script's freeze failed), a thaw script thaws:
- * on every path it calls ExternalThaw. A script that ignores its argument does; a {@code case} on the
+ * QZ-SC-006: called with {@code freezeFail} (after a later script's freeze failed), a thaw script thaws as
+ * it does on {@code thaw}: it fails when some path thaws on {@code thaw} and none does on {@code freezeFail}
+ * (a branch on a host condition, such as a file test, is not held against it). A script that ignores its argument does; a {@code case} on the
  * lower-case {@code freezefail} of the tools.conf comment never matches what vmtoolsd sends.
  */
 final class FreezeFailJudge implements ScriptJudge {
@@ -20,10 +21,15 @@ final class FreezeFailJudge implements ScriptJudge {
         if (target.side() != ScriptSide.THAW) {
             return; // a freeze script is not sent freezeFail for its own failure
         }
+        ScriptRun.Result thaw = target.run("thaw", 5, 5, ScriptTarget.STAND_IN);
+        if (thaw.paths().stream().allMatch(path -> path.calls(ScriptSide.THAW.call()).isEmpty())) {
+            tally.notChecked(target.shown() + " makes no ExternalThaw call on thaw either (QZ-SC-003 reports it)");
+            return;
+        }
         ScriptRun.Result result = target.run("freezeFail", 5, 5, ScriptTarget.STAND_IN);
-        Optional<ScriptRun.Path> none = result.paths().stream().filter(ScriptRun.Path::decided)
-                .filter(path -> path.calls(ScriptSide.THAW.call()).isEmpty()).findFirst();
-        if (none.isPresent()) {
+        boolean thaws = result.paths().stream().anyMatch(path -> !path.calls(ScriptSide.THAW.call()).isEmpty());
+        Optional<ScriptRun.Path> none = result.paths().stream().filter(ScriptRun.Path::decided).findFirst();
+        if (!thaws && none.isPresent()) {
             boolean lower = target.script().text().matches("(?s).*\\bfreezefail\\b.*");
             tally.observe(target.shown() + ": freezeFail -> no ExternalThaw");
             tally.fail(target.shown() + " does not call ExternalThaw when vmtoolsd passes freezeFail (it exits "
