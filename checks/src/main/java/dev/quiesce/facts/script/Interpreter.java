@@ -479,7 +479,10 @@ final class Interpreter {
         for (int i = 0; i <= last; i++) {
             int before = main.calls.size();
             RunState part = main.copy();
-            List<RunState> results = exec(p.commands().get(i), part, true);
+            List<String> reads = i > 0 && listsInstances(p.commands().subList(0, i)) ? readVariables(p.commands().get(i))
+                    : List.of();
+            List<RunState> results = reads.isEmpty() ? exec(p.commands().get(i), part, true)
+                    : readLoop((Node.Loop) p.commands().get(i), reads, part);
             RunState first = results.get(0);
             main.calls = new ArrayList<>(first.calls);
             main.fsfreezes = first.fsfreezes;
@@ -516,6 +519,56 @@ final class Interpreter {
         }
         main.status(status, "a command of the pipe has no single status");
         return afterCommand(main, condition || p.negated(), p.line());
+    }
+
+    /** Whether a command of these lists the instances ({@code iris qlist}, {@code ccontrol qall}...). */
+    private static boolean listsInstances(List<Node> commands) {
+        return commands.stream().anyMatch(c -> c instanceof Node.Simple simple && instanceList(String.join(" ",
+                simple.words().stream().map(Word::text).toList())));
+    }
+
+    static boolean instanceList(String text) {
+        return text.matches("(?s).*\\b(qlist|qall|list|all)\\b.*") && text.matches("(?s).*\\b(iris|ccontrol)\\b.*");
+    }
+
+    /** The variables of a {@code while read A B ...} loop's condition, or none when the node is not one. */
+    private static List<String> readVariables(Node node) {
+        if (!(node instanceof Node.Loop loop) || loop.until() || !(loop.condition() instanceof Node.Simple read)
+                || read.words().isEmpty() || !"read".equals(read.words().get(0).literal())) {
+            return List.of();
+        }
+        return read.words().subList(1, read.words().size()).stream().map(Word::literal)
+                .filter(w -> w != null && w.matches("[A-Za-z_][A-Za-z0-9_]*")).toList();
+    }
+
+    /**
+     * {@code ... qlist ... | while read NAME ...; do body; done}: one round per running instance, its name in the
+     * first variable (the others unknown), in the pipe's subshell.
+     */
+    private List<RunState> readLoop(Node.Loop loop, List<String> variables, RunState s) {
+        List<RunState> current = List.of(s);
+        List<RunState> done = new ArrayList<>();
+        for (String instance : scenario.instances()) {
+            List<RunState> next = new ArrayList<>();
+            for (RunState state : current) {
+                state.variables.put(variables.get(0), Value.of(instance));
+                variables.subList(1, variables.size()).forEach(v -> state.variables.put(v,
+                        Value.unknown("$" + v + " is a field of the instance list")));
+                Rounds r = loopBody(loop.body(), state, true);
+                next.addAll(r.states);
+                done.addAll(r.left);
+            }
+            current = next;
+        }
+        List<RunState> out = new ArrayList<>(current);
+        out.addAll(done);
+        out.replaceAll(Interpreter::leaveLoop);
+        out.forEach(t -> {
+            if (t.running()) {
+                t.status(0, "");
+            }
+        });
+        return out;
     }
 
     // ---- simple commands ----
@@ -1010,7 +1063,7 @@ final class Interpreter {
 
     private Value substitution(Word.CommandSubstitution c, RunState s, int line) {
         String text = c.text();
-        if (text.matches("(?s).*\\b(qlist|qall|list|all)\\b.*") && text.matches("(?s).*\\b(iris|ccontrol)\\b.*")) {
+        if (instanceList(text)) {
             s.status(0, "");
             return Value.of(String.join("\n", scenario.instances()));
         }

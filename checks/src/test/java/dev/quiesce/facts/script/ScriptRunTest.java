@@ -267,4 +267,17 @@ class ScriptRunTest {
                 ObjectScriptArguments.of("##Class(Backup.General).ExternalFreeze(\"a,b\"\"c\",,$zu(1,2),7)"));
         assertEquals(List.of(), ObjectScriptArguments.of("write 1"));
     }
+
+    @Test
+    void whileReadOverQlistRunsOnceForEachRunningInstanceInThePipesSubshell() {
+        ShellScript script = ShellScript.parse("#!/bin/sh\nrc=0\n"
+                + "iris qlist | grep running | while IFS='^' read -r name dir rest; do\n"
+                + "  iris session $name -U%SYS '##Class(Backup.General).ExternalFreeze()'\n"
+                + "  [ $? -eq 5 ] || exit 1\ndone\nexit $?\n");
+        ScriptRun.Result r = ScriptRun.run(script, ScriptRun.Scenario.of("freeze", 5, 5, TWO));
+        assertEquals(List.of(Optional.of("IRIS"), Optional.of("TEST")),
+                r.paths().get(0).calls(CallKind.FREEZE).stream().map(SessionCall::instance).toList());
+        exitsOnly(r, 0);
+        exitsOnly(ScriptRun.run(script, ScriptRun.Scenario.of("freeze", 3, 5, TWO)), 1);
+    }
 }
