@@ -47,6 +47,13 @@ base_tree() { # dir
   printf '[vmbackup]\nenableSyncDriver=true\n' >"$root/etc/vmware-tools/tools.conf"
 }
 
+iris_install() { # dir cpf-text: the install directory of instance IRIS, /usr/irissys, and its CPF
+  local root=$1
+  install -d -o root -g root -m 0755 "$root/usr/irissys" "$root/usr/irissys/mgr"
+  printf '%s' "$2" >"$root/usr/irissys/iris.cpf"
+  chmod 0660 "$root/usr/irissys/iris.cpf"
+}
+
 # db-good: every rule passes.
 good=$top/db-good
 base_tree "$good"
@@ -57,6 +64,8 @@ chmod 0700 "$good/usr/sbin/pre-freeze-script" "$good/usr/sbin/post-thaw-script"
 install -d -o root -g root -m 0755 "$good/etc/vmware-tools/backupScripts.d"
 printf '#!/bin/sh\nsync\n' >"$good/etc/vmware-tools/backupScripts.d/10-flush-page-cache"
 chmod 0700 "$good/etc/vmware-tools/backupScripts.d/10-flush-page-cache"
+# A standalone instance: a default CPF's [MirrorMember] is empty (not a mirror member).
+iris_install "$good" $'[ConfigFile]\nProduct=IRIS\n[Journal]\nAlternateDirectory=/usr/irissys/mgr/journal/\nCurrentDirectory=/usr/irissys/mgr/journal/\n[MirrorMember]\n'
 
 # db-bad: the mistakes seen in the field.
 bad=$top/db-bad
@@ -72,11 +81,15 @@ chmod 0775 "$bad/usr/local/sbin"                                    # not above 
 install -d -o root -g root -m 0755 "$bad/etc/vmware-tools/backupScripts.d"
 printf 'Scripts here run as root at every snapshot.\n' >"$bad/etc/vmware-tools/backupScripts.d/README.txt"
 chmod 0644 "$bad/etc/vmware-tools/backupScripts.d/README.txt"      # QZ-FT-007: notes file, mode 0644
+# A mirror primary: [MirrorMember] names the member, [Mirrors] gives the QoS timeout (the fifth value, ms).
+iris_install "$bad" $'[ConfigFile]\nProduct=IRIS\n[Journal]\nAlternateDirectory=/journal2/\nCurrentDirectory=/journal1/\n[MirrorMember]\nAsyncMemberType=0\nJoinMirror=1\nSystemName=MIRRORA/IRIS\nValidatedMember=1\n[Mirrors]\nMIRRORA=5F2A4E1C-7A34-4C1B-9D1E-2C3B4A5D6E7F,2,1,,8000,0,1,,0,arbiter.example.com|2188,0,0,0,0,0\n'
 
 cd "$here/.."
 # Build (or find) the jar once: ./quiesce rebuilds when examples/ is newer, which the first capture makes it.
 ./quiesce --version >/dev/null
 . scripts/find-java-home.sh
 java="$(find_java_home)/bin/java"
-"$java" -jar cli/target/quiesce.jar collect --local --root "$good" --name db-good --role guest -o "$here/db-good.capture.json"
-"$java" -jar cli/target/quiesce.jar collect --local --root "$bad" --name db-bad --role guest -o "$here/db-bad.capture.json"
+"$java" -jar cli/target/quiesce.jar collect --local --root "$good" --name db-good --role guest \
+  --var instances=IRIS=/usr/irissys -o "$here/db-good.capture.json"
+"$java" -jar cli/target/quiesce.jar collect --local --root "$bad" --name db-bad --role guest \
+  --var instances=IRIS=/usr/irissys -o "$here/db-bad.capture.json"
