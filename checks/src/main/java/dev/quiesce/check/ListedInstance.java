@@ -17,7 +17,8 @@ public record ListedInstance(Instance instance, InstanceSource source) {
      * inventory names no product. Empty for a directory no request can name (a NUL byte).
      */
     public List<String> cpfPaths() {
-        String directory = instance.directory().replaceAll("/+$", "");
+        String directory = instance.directoryPath();
+        String parent = directory.equals("/") ? "" : directory;
         if (instance.directory().contains("\0") || !instance.directory().startsWith("/")) {
             return List.of();
         }
@@ -27,10 +28,9 @@ public record ListedInstance(Instance instance, InstanceSource source) {
         }
         if (!listed.isEmpty() && !listed.contains("/") && !listed.contains("\0") && !listed.equals("..")
                 && !listed.equals(".")) {
-            return List.of(directory + "/" + listed);
+            return List.of(parent + "/" + listed);
         }
         String name = source.product().cpfName();
-        return name.isEmpty() ? List.of(directory + "/iris.cpf", directory + "/cache.cpf")
-                : List.of(directory + "/" + name);
+        return name.isEmpty() ? List.of(parent + "/iris.cpf", parent + "/cache.cpf") : List.of(parent + "/" + name);
     }
 }

@@ -165,6 +165,19 @@ class InstanceFactsTest {
     }
 
     @Test
+    void finalSlashesGoInOnePassAndTheRootStaysARoot() {
+        ListedInstance root = new ListedInstance(new Instance("R", "///", "1", Instance.State.RUNNING, "running",
+                Optional.empty(), Optional.empty(), Optional.empty(), 1), InstanceSource.IRIS_QLIST);
+        assertEquals(List.of("/iris.cpf"), root.cpfPaths());
+        ListedInstance hostile = new ListedInstance(new Instance("H", "/".repeat(300_000) + "x/", "1",
+                Instance.State.RUNNING, "running", Optional.empty(), Optional.empty(), Optional.empty(), 1),
+                InstanceSource.CCONTROL_QLIST);
+        List<String> paths = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                hostile::cpfPaths);
+        assertTrue(paths.get(0).endsWith("x/cache.cpf"));
+    }
+
+    @Test
     void theCpfIsTheFirstThatExistsAndOneCutAtTheCapIsUnknown() {
         ListedInstance named = new ListedInstance(new Instance("TEST", "/opt/test", "", Instance.State.UNKNOWN, "",
                 Optional.empty(), Optional.empty(), Optional.empty(), 1), InstanceSource.INVENTORY);

@@ -50,7 +50,7 @@ public final class InventoryInstances {
             }
             int equals = entry.indexOf('=');
             String name = entry.substring(0, equals).strip();
-            String directory = withoutFinalSlash(entry.substring(equals + 1).strip());
+            String directory = Instance.withoutFinalSlashes(entry.substring(equals + 1).strip());
             names.add(name);
             instances.add(new Instance(name, directory, "", Instance.State.UNKNOWN, "named in the inventory",
                     Optional.empty(), Optional.empty(), Optional.empty(), i + 1));
@@ -92,11 +92,6 @@ public final class InventoryInstances {
             return Optional.of("instance " + name + " is named twice");
         }
         return Optional.empty();
-    }
-
-    private static String withoutFinalSlash(String directory) {
-        String path = directory.replaceAll("/+$", "");
-        return path.isEmpty() ? "/" : path;
     }
 
     /** Entries are the inventory's text, not the host's, yet stay one line in a message. */
