@@ -36,6 +36,11 @@ public final class InstanceFacts {
     public static final String INVENTORY_VARIABLE = "instances";
     /** A CPF is a few kilobytes to a few hundred; one larger than this is not read as whole (ERROR, not a guess). */
     public static final int CPF_MAX_BYTES = 1024 * 1024;
+    /**
+     * The CPFs of at most this many instances are read: a host runs a handful, and a host that lists
+     * thousands must not turn stage 2 into thousands of reads. The CPF of a later instance reads as not collected.
+     */
+    public static final int MAX_CPF_INSTANCES = 100;
 
     private static final List<InstanceSource> QLISTS = List.of(InstanceSource.IRIS_QLIST, InstanceSource.CCONTROL_QLIST);
 
@@ -52,9 +57,13 @@ public final class InstanceFacts {
         return Needs.of(commands()).then(first -> List.copyOf(cpfRequests(read(host, first))));
     }
 
-    /** The CPF reads for every instance of a reading (known or not): for a check that adds its own follow-up. */
+    /**
+     * The CPF reads for the instances of a reading (known or not), the first {@value #MAX_CPF_INSTANCES} of
+     * them: for a check that adds its own follow-up.
+     */
     public static List<FactRequest.FileContent> cpfRequests(InstanceReading reading) {
-        return reading.instances().stream().flatMap(i -> cpfRequests(i).stream()).distinct().toList();
+        return reading.instances().stream().limit(MAX_CPF_INSTANCES).flatMap(i -> cpfRequests(i).stream()).distinct()
+                .toList();
     }
 
     public static List<FactRequest.FileContent> cpfRequests(ListedInstance instance) {

@@ -45,8 +45,15 @@ public final class IrisInstancesCheck extends BaseCheck<IrisInstancesCheck.Param
         InstanceReading reading = InstanceFacts.read(view);
         reading.evidence().forEach(tally::evidence);
         List<List<String>> rows = new ArrayList<>();
-        for (ListedInstance listed : reading.instances()) {
+        for (ListedInstance listed : reading.instances().stream().limit(InstanceFacts.MAX_CPF_INSTANCES).toList()) {
             rows.add(inspect(listed, InstanceFacts.cpf(view, listed), tally));
+        }
+        int beyond = reading.instances().size() - rows.size();
+        if (beyond > 0) {
+            String more = beyond + " more instance(s) listed, not shown: quiesce reads the CPFs of the first "
+                    + InstanceFacts.MAX_CPF_INSTANCES + " only";
+            tally.observe(more);
+            tally.unknown(more + ", so their mirror roles are not known");
         }
         for (InstanceReading.Skipped skipped : reading.skipped()) {
             String line = "line " + skipped.line().line() + " of " + skipped.source().label() + " is not an instance ("

@@ -165,6 +165,21 @@ class InstanceFactsTest {
     }
 
     @Test
+    void stageTwoReadsTheCpfsOfTheFirstHundredInstancesOnly() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            many.append("I").append(i).append("^/opt/i").append(i).append("^1^running^iris.cpf\n");
+        }
+        Facts first = CannedFacts.builder().command(IRIS_QLIST, 0, many.toString(), "").missing(CCONTROL_QLIST).build();
+
+        List<FactRequest<?>> second = InstanceFacts.needs(GUEST).here().followUp().orElseThrow().from(first);
+
+        assertEquals(5_000, InstanceFacts.read(GUEST, first).instances().size());
+        assertEquals(InstanceFacts.MAX_CPF_INSTANCES, second.size());
+        assertEquals(new FactRequest.FileContent("/opt/i99/iris.cpf", InstanceFacts.CPF_MAX_BYTES), second.get(99));
+    }
+
+    @Test
     void finalSlashesGoInOnePassAndTheRootStaysARoot() {
         ListedInstance root = new ListedInstance(new Instance("R", "///", "1", Instance.State.RUNNING, "running",
                 Optional.empty(), Optional.empty(), Optional.empty(), 1), InstanceSource.IRIS_QLIST);
