@@ -15,6 +15,9 @@ public enum AllowedCommand {
     SYSTEMCTL_IS_ACTIVE(List.of("systemctl", "is-active", "--"), 1, "[A-Za-z0-9@._-]+\\.service"),
     IRIS_QLIST(List.of("iris", "qlist"), 0, null),
     CCONTROL_QLIST(List.of("ccontrol", "qlist"), 0, null),
+    /** The instance table, read only where {@code qlist} did not answer (a release or wrapper without it). */
+    IRIS_QALL(List.of("iris", "qall"), 0, null),
+    CCONTROL_QALL(List.of("ccontrol", "qall"), 0, null),
     VIM_CMD_GETALLVMS(List.of("vim-cmd", "vmsvc/getallvms"), 0, null),
     VIM_CMD_SNAPSHOT_GET(List.of("vim-cmd", "vmsvc/snapshot.get"), 1, "[0-9]{1,9}");
 

@@ -41,8 +41,9 @@ public final class TreeAudit {
                 Duration.ofSeconds(60), Clock.systemUTC(), shell));
     }
 
+    /** The tree as a local host; it runs no IRIS or Caché instance, and says so as an inventory would. */
     public static LocalHost localHost(Path root) {
-        return new LocalHost(new HostInfo("guest", Set.of("guest"), Map.of()), Optional.of(root),
+        return new LocalHost(new HostInfo("guest", Set.of("guest"), Map.of("instances", "none")), Optional.of(root),
                 Duration.ofSeconds(60), Clock.systemUTC());
     }
 
