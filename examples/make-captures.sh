@@ -128,6 +128,7 @@ printf '[vmbackup]\nenableSyncDriver=true\n' >"$good/etc/vmware-tools/tools.conf
 # guest_tree's mirror primary.
 printf '[ConfigFile]\nProduct=IRIS\n[Journal]\nAlternateDirectory=/usr/irissys/mgr/journal/\nCurrentDirectory=/usr/irissys/mgr/journal/\n[MirrorMember]\n' \
   >"$good/usr/irissys/iris.cpf"
+sed -i 's/\^Failover\^Primary\^/^^^/' "$good/usr/irissys/bin/iris"   # and qlist shows no mirror role
 freeze_script >"$good/usr/sbin/pre-freeze-script"
 thaw_script >"$good/usr/sbin/post-thaw-script"
 chown root:root "$good/usr/sbin/pre-freeze-script" "$good/usr/sbin/post-thaw-script"
