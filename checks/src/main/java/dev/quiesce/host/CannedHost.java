@@ -10,10 +10,17 @@ import dev.quiesce.model.HostInfo;
 public final class CannedHost implements Host {
     private final HostInfo info;
     private final CannedFacts answers;
+    private final String root;
 
     public CannedHost(HostInfo info, CannedFacts answers) {
+        this(info, answers, "");
+    }
+
+    /** A host whose answers describe a directory tree read as {@code /} ({@code --root}): no command runs. */
+    public CannedHost(HostInfo info, CannedFacts answers, String root) {
         this.info = info;
         this.answers = answers;
+        this.root = root;
     }
 
     @Override
@@ -28,6 +35,6 @@ public final class CannedHost implements Host {
 
     @Override
     public HostSession open() {
-        return HostSession.of(answers::stage, "", answers::note, () -> { });
+        return HostSession.of(answers::stage, root, answers::note, () -> { });
     }
 }

@@ -56,6 +56,7 @@ import java.util.Set;
  * <pre>
  * as_of: 2026-06-01T12:00:00Z          # the host's clock (default 2026-06-01T12:00:00Z)
  * ran_as: {uid: 1000, note: "sudo -n was refused"}
+ * root: /srv/guest                     # read as a tree (--root): commands get no answer, as there
  * vars: {instance: IRIS}
  * answers:
  *   - stat: /usr/sbin/pre-freeze-script
@@ -137,7 +138,8 @@ public record CheckFixture(String type, String name, Path directory) {
         }
         Map<String, String> vars = new HashMap<>();
         answers.path("vars").properties().forEach(e -> vars.put(e.getKey(), e.getValue().asText()));
-        Host host = new CannedHost(new HostInfo("guest", Set.of("guest"), vars, link), guest);
+        Host host = new CannedHost(new HostInfo("guest", Set.of("guest"), vars, link), guest,
+                answers.path("root").asText(""));
         // The auditing machine's clock is a year on: verdicts must come from the host's clock, not this one.
         Auditor auditor = new Auditor(CheckRegistry.standard(), List.of(pack), new Tool("quiesce", "fixture"),
                 Clock.fixed(DEFAULT_AS_OF.plusSeconds(86_400 * 365), ZoneOffset.UTC), 1);
