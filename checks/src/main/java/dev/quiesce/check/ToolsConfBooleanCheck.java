@@ -5,6 +5,7 @@ import dev.quiesce.facts.Content;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.ShellQuote;
 import dev.quiesce.facts.ShownText;
+import dev.quiesce.facts.vmtools.Setting;
 import dev.quiesce.facts.vmtools.ToolsConf;
 import dev.quiesce.model.HostInfo;
 import dev.quiesce.model.Verdict;
@@ -94,20 +95,15 @@ public final class ToolsConfBooleanCheck extends BaseCheck<ToolsConfBooleanCheck
             return;
         }
         for (String key : p.keys()) {
-            Optional<ToolsConf.Entry> entry = conf.entry(p.group(), key);
-            if (entry.isEmpty()) {
-                judge(p, key, p.whenUnset(), key + " unset: default " + p.whenUnset(), tally);
-                continue;
-            }
-            ToolsConf.Entry e = entry.get();
-            String shown = key + "=" + ShownText.escaped(e.value().stripTrailing()) + " (line " + e.line() + ")";
-            Optional<Boolean> value = ToolsConf.asBoolean(e.value());
-            if (value.isPresent()) {
-                judge(p, key, value.get(), shown, tally);
-            } else {
-                judge(p, key, p.whenUnset(), shown + " is not a boolean GLib reads (true, false, 1, 0), so vmtoolsd "
-                        + "uses the default " + p.whenUnset(), tally);
-            }
+            Setting<Boolean> setting = Setting.bool(Optional.of(conf), p.group(), key, p.whenUnset());
+            String shown = setting.entry().map(e -> key + "=" + ShownText.escaped(e.value().stripTrailing())
+                    + " (line " + e.line() + ")").orElse(key);
+            judge(p, key, setting.value(), switch (setting.source()) {
+                case SET -> shown;
+                case UNREADABLE -> shown + " is not a boolean GLib reads (true, false, 1, 0), so vmtoolsd uses the "
+                        + "default " + p.whenUnset();
+                case UNSET, NO_FILE -> key + " unset: default " + p.whenUnset();
+            }, tally);
         }
     }
 
