@@ -45,6 +45,13 @@ base_tree() { # dir
     "$root/usr/local/sbin" "$root/usr/local/bin" "$root/etc" "$root/etc/vmware-tools" "$root/opt"
   install -d -o root -g root -m 0700 "$root/root"
   printf '[vmbackup]\nenableSyncDriver=true\n' >"$root/etc/vmware-tools/tools.conf"
+  # What a tree shows of VMware Tools (QZ-VT-001, -002): a VMware machine's DMI and vmtoolsd on disk. A
+  # running vmtoolsd, its unit and its version need commands, which are not run under --root.
+  install -d -o root -g root -m 0755 "$root/usr/bin" "$root/sys" "$root/sys/class" "$root/sys/class/dmi" \
+    "$root/sys/class/dmi/id"
+  printf '\177ELF' >"$root/usr/bin/vmtoolsd"; chmod 0755 "$root/usr/bin/vmtoolsd"
+  printf 'VMware, Inc.\n' >"$root/sys/class/dmi/id/sys_vendor"
+  printf 'VMware Virtual Platform\n' >"$root/sys/class/dmi/id/product_name"
 }
 
 # db-good: every rule passes.
@@ -72,6 +79,7 @@ chmod 0775 "$bad/usr/local/sbin"                                    # not above 
 install -d -o root -g root -m 0755 "$bad/etc/vmware-tools/backupScripts.d"
 printf 'Scripts here run as root at every snapshot.\n' >"$bad/etc/vmware-tools/backupScripts.d/README.txt"
 chmod 0644 "$bad/etc/vmware-tools/backupScripts.d/README.txt"      # QZ-FT-007: notes file, mode 0644
+printf '[vmbackup]\nexecScripts = false\nenableSyncDriver=true\n' >"$bad/etc/vmware-tools/tools.conf" # QZ-VT-005
 
 cd "$here/.."
 # Build (or find) the jar once: ./quiesce rebuilds when examples/ is newer, which the first capture makes it.

@@ -69,14 +69,19 @@ public final class InstalledCheck extends BaseCheck<InstalledCheck.Parameters> {
         List<String> found = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         query(view.get(p.dpkg()), "dpkg-query", tally, unknown, result -> {
-            String status = result.stdout().strip();
-            String[] words = status.split("\\s+");
-            String shown = "dpkg: " + p.packageName() + " " + ShownText.escaped(status);
+            // One status line per installed architecture (multi-arch): any one installed is enough.
+            List<String> lines = result.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            if (result.exitStatus() != 0) {
+                tally.observe("dpkg: no package " + p.packageName());
+                return;
+            }
+            String shown = "dpkg: " + p.packageName() + " " + ShownText.escaped(String.join(" / ", lines));
             tally.observe(shown);
-            if (result.exitStatus() == 0 && words.length == 3 && DPKG_INSTALLED.contains(words[2])) {
+            if (lines.isEmpty() || lines.stream().anyMatch(l -> l.split("\\s+").length != 3)) {
+                unknown.add("unexpected answer for " + p.dpkg().describe() + ": '"
+                        + ShownText.escaped(String.join(" / ", lines)) + "'");
+            } else if (lines.stream().anyMatch(l -> DPKG_INSTALLED.contains(l.split("\\s+")[2]))) {
                 found.add(shown);
-            } else if (result.exitStatus() == 0 && words.length != 3) {
-                unknown.add("unexpected dpkg-query status line '" + ShownText.escaped(status) + "'");
             }
         });
         query(view.get(p.rpm()), "rpm", tally, unknown, result -> {
