@@ -19,7 +19,8 @@ import java.util.Optional;
  * cannot read as a boolean, takes vmtoolsd's default; a missing file means every default. A file GLib
  * refuses is ERROR: vmtoolsd ignores all of it, but which settings it then runs with depends on when it
  * last loaded the file (libvmtools/vmtoolsConfig.c: a refused reload keeps the dictionary loaded before;
- * only a vmtoolsd started with the refused file runs with its defaults).
+ * only a vmtoolsd started with the refused file runs with its defaults). The exception is a key before the
+ * first group, which vmtoolsd loads as an empty file: every key takes its default ({@link ToolsConf.Refusal}).
  */
 @AutoService(Check.class)
 public final class ToolsConfBooleanCheck extends BaseCheck<ToolsConfBooleanCheck.Parameters> {
@@ -83,6 +84,14 @@ public final class ToolsConfBooleanCheck extends BaseCheck<ToolsConfBooleanCheck
         }
         ToolsConf conf = ToolsConf.parse(content.text());
         Optional<ToolsConf.Refusal> refusal = conf.refusal();
+        if (refusal.isPresent() && refusal.get().loadsEmpty()) {
+            ToolsConf.Refusal r = refusal.get();
+            tally.observe(p.path() + " line " + r.line() + ": " + r.why() + " (GLib stops there; vmtoolsd takes the "
+                    + "file as empty, so every key of it is ignored)");
+            p.keys().forEach(key -> judge(p, key, p.whenUnset(), key + " takes its default " + p.whenUnset()
+                    + " (the file is read as empty)", tally));
+            return;
+        }
         if (refusal.isPresent()) {
             ToolsConf.Refusal r = refusal.get();
             tally.observe(p.path() + " line " + r.line() + ": " + r.why() + " (GLib refuses the file)");
