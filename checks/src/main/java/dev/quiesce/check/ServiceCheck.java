@@ -102,7 +102,13 @@ public final class ServiceCheck extends BaseCheck<ServiceCheck.Parameters> {
                     String shown = unit + ": " + state.map(UnitFileState::word)
                             .orElse("'" + ShownText.escaped(r.value().stdout().strip()) + "'");
                     tally.observe(shown);
-                    if (state.isEmpty()) {
+                    if (state.isEmpty() && r.value().stdout().isBlank()) {
+                        String err = r.value().stderr().strip().lines().findFirst().orElse("");
+                        undecided.add("systemctl is-enabled " + unit + " printed no state (exit "
+                                + r.value().exitStatus() + (err.isEmpty() ? "" : "; stderr: " + ShownText.escaped(err))
+                                + "): a systemd that has no not-found answer (252, Debian 12) prints nothing for a "
+                                + "unit that does not exist, but also for other errors, so it is not taken as not-found");
+                    } else if (state.isEmpty()) {
                         undecided.add("unexpected answer for " + request.describe() + ": '"
                                 + ShownText.escaped(r.value().stdout().strip()) + "', exit " + r.value().exitStatus());
                     } else if (state.get().boot() == UnitFileState.Boot.YES) {
