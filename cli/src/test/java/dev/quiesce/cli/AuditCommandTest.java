@@ -17,6 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code quiesce audit} end to end on real file trees: reports, summaries and exit codes. */
 class AuditCommandTest {
+    /**
+     * The packs a tree decides alone: under --root no command runs, so the vmware-tools rules that need one
+     * (a running vmtoolsd, its unit, its version) are ERROR and a correct tree exits 1 with the built-ins.
+     */
+    static final String TREE_RULES = "../rules/freeze-thaw-scripts.yaml";
+
     @TempDir
     Path dir;
 
@@ -42,7 +48,8 @@ class AuditCommandTest {
     @Test
     void aCorrectGuestExitsZero() {
         GuestTree tree = GuestTree.passing(dir.resolve("guest"));
-        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--out", dir.resolve("o").toString());
+        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--out", dir.resolve("o").toString(),
+                "--no-builtin-rules", "--rules", TREE_RULES);
         assertEquals(0, cli.exit(), cli.toString());
         assertTrue(cli.out().contains("PASS: nothing failed at or above high"), cli.out());
     }
@@ -52,9 +59,10 @@ class AuditCommandTest {
         // Only high-severity rules fail here (mode); critical ones pass.
         GuestTree tree = GuestTree.passing(dir.resolve("guest")).mode(FREEZE, "0755");
         String root = tree.root().toString();
-        assertEquals(1, Cli.run("audit", "--local", "--root", root, "--out", dir.resolve("a").toString()).exit());
+        assertEquals(1, Cli.run("audit", "--local", "--root", root, "--out", dir.resolve("a").toString(),
+                "--no-builtin-rules", "--rules", TREE_RULES).exit());
         assertEquals(0, Cli.run("audit", "--local", "--root", root, "--out", dir.resolve("b").toString(),
-                "--fail-on", "critical").exit());
+                "--fail-on", "critical", "--no-builtin-rules", "--rules", TREE_RULES).exit());
         assertEquals(0, Cli.run("audit", "--local", "--root", root, "--out", dir.resolve("c").toString(),
                 "--fail-on", "none").exit());
         Cli bad = Cli.run("audit", "--local", "--root", root, "--out", dir.resolve("d").toString(), "--fail-on", "severe");
@@ -67,7 +75,7 @@ class AuditCommandTest {
         GuestTree tree = GuestTree.passing(dir.resolve("guest"));
         Path out = dir.resolve("out");
         Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--out", out.toString(),
-                "--format", "json,html,pdf,md,junit");
+                "--format", "json,html,pdf,md,junit", "--no-builtin-rules", "--rules", TREE_RULES);
         assertEquals(0, cli.exit(), cli.toString());
         for (String file : new String[] {"report.json", "report.html", "report.pdf", "summary.md", "junit.xml"}) {
             assertTrue(Files.exists(out.resolve(file)), file);

@@ -32,7 +32,8 @@ class OutputDirectoryTest {
         Path bundle = out.resolve("evidence.zip");
         Files.createSymbolicLink(bundle, Files.writeString(dir.resolve("victim-zip"), "precious"));
 
-        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--format", "json,html,pdf,md,junit",
+        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--no-builtin-rules", "--rules",
+                AuditCommandTest.TREE_RULES, "--format", "json,html,pdf,md,junit",
                 "--out", out.toString(), "--bundle", bundle.toString());
 
         assertEquals(0, cli.exit(), cli.toString());
