@@ -319,8 +319,8 @@ public final class Sandbox implements AutoCloseable {
 
     /** The whole command line: the limits, the drop to an unprivileged user when root, bwrap and argv. */
     List<String> command(List<String> argv, Map<String, String> env) {
-        List<String> command = new ArrayList<>(List.of(prlimit.toString(),
-                "--nproc=" + processLimit() + ":" + processLimit(),
+        long processes = processLimit();
+        List<String> command = new ArrayList<>(List.of(prlimit.toString(), "--nproc=" + processes + ":" + processes,
                 "--fsize=" + limits.fileBytes() + ":" + limits.fileBytes(), "--core=0:0", "--"));
         setpriv.ifPresent(p -> command.addAll(List.of(p.toString(), "--reuid=" + UNPRIVILEGED,
                 "--regid=" + UNPRIVILEGED, "--clear-groups", "--no-new-privs")));
@@ -334,10 +334,14 @@ public final class Sandbox implements AutoCloseable {
         return command;
     }
 
-    /** The tasks the sandbox's user has now, plus the sandbox's own allowance. */
+    /**
+     * The tasks the sandbox's user has now, plus the sandbox's own allowance; no more than this process's
+     * own hard limit when quiesce is not root (it could not raise it).
+     */
     private long processLimit() {
         int uid = setpriv.isPresent() ? UNPRIVILEGED : SandboxUser.uid();
-        return SandboxUser.tasksOf(uid) + limits.processes();
+        long wanted = SandboxUser.tasksOf(uid) + limits.processes();
+        return setpriv.isPresent() ? wanted : Math.min(wanted, SandboxUser.hardProcessLimit());
     }
 
     /** bwrap's mount options, parents before children, ending with the root remounted read-only. */

@@ -62,4 +62,19 @@ final class SandboxUser {
         }
         return 0;
     }
+
+    /** This process's hard {@code RLIMIT_NPROC}, from {@code /proc/self/limits}; unbounded when unreadable. */
+    static long hardProcessLimit() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max processes")) {
+                    String[] words = line.substring("Max processes".length()).strip().split("\\s+");
+                    return words.length > 1 && words[1].matches("[0-9]+") ? Long.parseLong(words[1]) : Long.MAX_VALUE;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No procfs: prlimit will say so if the limit cannot be set.
+        }
+        return Long.MAX_VALUE;
+    }
 }
