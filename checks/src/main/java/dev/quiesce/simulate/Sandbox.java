@@ -205,9 +205,9 @@ public final class Sandbox implements AutoCloseable {
          * falls back to running unsandboxed.
          */
         public Sandbox build() {
-            Path program = bwrap.or(Sandbox::findBwrap).orElseThrow(() -> new QuiesceException(
-                    "bwrap (bubblewrap) is not installed, and quiesce never runs a script outside its sandbox: "
-                            + INSTALL_HINT));
+            Path program = bwrap.or(Sandbox::findBwrap).filter(Files::isExecutable).orElseThrow(() ->
+                    new QuiesceException("bwrap (bubblewrap) is not installed, and quiesce never runs a script "
+                            + "outside its sandbox: " + INSTALL_HINT));
             Path limiter = find("prlimit").orElseThrow(() -> new QuiesceException("prlimit (util-linux) is not "
                     + "installed: the sandbox needs it to bound processes and file sizes"));
             Optional<Path> dropper = Optional.empty();
@@ -254,15 +254,35 @@ public final class Sandbox implements AutoCloseable {
      * {@code timeout}.
      */
     public Result run(List<String> argv, Map<String, String> env, Duration timeout) throws IOException {
+        return run(argv, env, timeout, null);
+    }
+
+    /**
+     * As {@link #run(List, Map, Duration)}, with {@code stdin} as the command's input (a probe script for
+     * {@code /bin/sh -s}); {@code null} for {@code /dev/null}.
+     */
+    public Result run(List<String> argv, Map<String, String> env, Duration timeout, byte[] stdin) throws IOException {
         for (Path o : outputs.values()) {
             Files.write(o, new byte[0]);
         }
-        ProcessBuilder builder = new ProcessBuilder(command(argv, env)).redirectInput(
-                ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder builder = new ProcessBuilder(command(argv, env));
+        if (stdin == null) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
         long start = System.nanoTime();
         Process process = builder.start();
+        if (stdin != null) {
+            byte[] input = stdin.clone();
+            Thread.ofVirtual().start(() -> {
+                try (var in = process.getOutputStream()) {
+                    in.write(input);
+                } catch (IOException e) {
+                    // The command ended without reading all of it.
+                }
+            });
+        }
         BoundedReader out = BoundedReader.start(process.getInputStream(), limits.capturedBytes());
         BoundedReader err = BoundedReader.start(process.getErrorStream(), limits.capturedBytes());
         boolean killed = false;
