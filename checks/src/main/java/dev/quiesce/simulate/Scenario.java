@@ -68,7 +68,7 @@ public record Scenario(String id, String title, Script script, String argument, 
                     Expectation.THAWED);
             add(all, counts, installed, "thaw-3", "thaw answers 3", Script.POST_THAW, "thaw", "5", "3",
                     Expectation.THAW_FAILED);
-            add(all, counts, installed, "freezeFail", "post-thaw freezeFail", Script.POST_THAW, "freezeFail", "5", "5",
+            add(all, counts, installed, "freezeFail", "called with freezeFail", Script.POST_THAW, "freezeFail", "5", "5",
                     Expectation.THAWED_AFTER_FAILED_FREEZE);
         }
         return List.copyOf(all);
