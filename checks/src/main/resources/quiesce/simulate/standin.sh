@@ -42,6 +42,12 @@ session() {
     running_now "$inst" || answer=1
 }
 
+# iris session ...: the same, after the subcommand (shifted inside a function: the call is recorded whole).
+iris_session() {
+    shift
+    session "$@"
+}
+
 # iris freeze INST / iris thaw INST (CommandLineFreeze): a plain success or failure status.
 command_line() {
     inst=${2-}
@@ -78,7 +84,7 @@ logger_input() {
 case $tool in
     iris)
         case ${1-} in
-            session) shift; session "$@" ;;
+            session) iris_session "$@" ;;
             qlist|qall|all|list) listing iris "$@" ;;
             freeze|thaw) command_line "$@" ;;
             *) op=${1-none} answer=1 ;;

@@ -78,7 +78,8 @@ public final class Simulator {
         return builder;
     }
 
-    private ScenarioResult run(Scenario s, byte[] script) {
+    /** One scenario, in a fresh sandbox (package-private: the stand-in tests run their own scenarios). */
+    ScenarioResult run(Scenario s, byte[] script) {
         String text = new String(script, StandardCharsets.UTF_8);
         Sandbox.Builder builder = builder().file(s.script().path, script, true)
                 .file(StandIns.SCENARIO, bytes(StandIns.scenarioFile(s)), false)
