@@ -36,7 +36,7 @@ class SimulatorTest {
     }
 
     static Map<String, ScenarioResult> simulate(Optional<String> pre, Optional<String> post) {
-        Simulator simulator = new Simulator(Optional.empty(), Duration.ofSeconds(3), Sandbox.Limits.DEFAULT);
+        Simulator simulator = new Simulator(Optional.empty(), Duration.ofSeconds(5), Sandbox.Limits.DEFAULT);
         return simulator.run(new Simulator.Scripts(pre.map(SimulatorTest::bytes), post.map(SimulatorTest::bytes)),
                 List.of("CACHE", "TEST")).stream().collect(Collectors.toMap(r -> r.scenario().id(), Function.identity(),
                         (a, b) -> a, java.util.LinkedHashMap::new));

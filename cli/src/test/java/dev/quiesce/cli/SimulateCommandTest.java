@@ -46,13 +46,13 @@ class SimulateCommandTest {
     void theArticlePairPrintsAPassingVerdictForEveryScenario() throws Exception {
         Bwrap.required();
         Cli cli = Cli.run("simulate", "--pre", write("pre", article("pre-freeze-script")).toString(), "--post",
-                write("post", article("post-thaw-script")).toString(), "--instances", "CACHE,TEST", "--timeout", "2s");
+                write("post", article("post-thaw-script")).toString(), "--instances", "CACHE,TEST", "--timeout", "5s");
         assertEquals(0, cli.exit(), cli.toString());
         List<String> rows = cli.out().lines().filter(l -> l.startsWith("pre ") || l.startsWith("post ")).toList();
         assertEquals(13, rows.size(), cli.out());
         rows.forEach(r -> assertTrue(r.contains(" PASS "), r));
         assertTrue(cli.out().contains("csession CACHE ExternalFreeze=5; csession TEST ExternalFreeze=5"), cli.out());
-        assertTrue(cli.out().contains("killed after 2 s"), cli.out());
+        assertTrue(cli.out().contains("killed after 5 s"), cli.out());
         assertTrue(cli.out().endsWith("PASS: every scenario's verdict passes (13 scenarios)\n"), cli.out());
     }
 
@@ -60,7 +60,7 @@ class SimulateCommandTest {
     void aScriptThatExitsWithTheSessionsStatusFailsWithExit1() throws Exception {
         Bwrap.required();
         String exits5 = "#!/bin/sh\ncsession CACHE -U%SYS '##Class(Backup.General).ExternalFreeze()'\nexit $?\n";
-        Cli cli = Cli.run("simulate", "--pre", write("pre", exits5).toString(), "--instances", "CACHE", "--timeout", "1s");
+        Cli cli = Cli.run("simulate", "--pre", write("pre", exits5).toString(), "--instances", "CACHE", "--timeout", "5s");
         assertEquals(1, cli.exit(), cli.toString());
         String row = cli.out().lines().filter(l -> l.startsWith("pre  freeze answers 5")).findFirst().orElseThrow();
         assertTrue(row.contains(" 5 ") && row.contains("FAIL"), row);
@@ -72,7 +72,7 @@ class SimulateCommandTest {
         Bwrap.required();
         String hostile = "#!/bin/sh\nprintf '\\033]0;pwned\\007\\033[2J' >&2\ncsession \"$(printf 'X\\033[31mY')\" "
                 + "'ExternalFreeze'\nexit 0\n";
-        Cli cli = Cli.run("simulate", "--pre", write("pre", hostile).toString(), "--instances", "CACHE", "--timeout", "1s");
+        Cli cli = Cli.run("simulate", "--pre", write("pre", hostile).toString(), "--instances", "CACHE", "--timeout", "5s");
         assertEquals(1, cli.exit(), cli.toString());
         assertFalse(cli.out().contains("\033"), cli.out());
         assertTrue(cli.out().contains("csession X\\x1b[31mY ExternalFreeze=1"), cli.out());
@@ -133,7 +133,7 @@ class SimulateCommandTest {
                 .file(GuestTree.THAW, article("post-thaw-script"), "0700");
         Path file = capture(tree, List.of(new FactRequest.FileContent(GuestTree.FREEZE, 65536),
                 new FactRequest.FileContent(GuestTree.THAW, 65536)));
-        Cli cli = Cli.run("simulate", "--capture", file.toString(), "--timeout", "1s");
+        Cli cli = Cli.run("simulate", "--capture", file.toString(), "--timeout", "5s");
         assertEquals(0, cli.exit(), cli.toString());
         assertEquals(13, cli.out().lines().filter(l -> l.contains(" PASS ")).count(), cli.out());
     }
