@@ -151,7 +151,7 @@ public final class Sandbox implements AutoCloseable {
         private Optional<Path> bwrap = Optional.empty();
         private Limits limits = Limits.DEFAULT;
         private final Map<String, byte[]> files = new LinkedHashMap<>();
-        private final Map<String, Boolean> executable = new LinkedHashMap<>();
+        private final Map<String, String> modes = new LinkedHashMap<>();
         private final TreeSet<String> tmpfs = new TreeSet<>();
         private final TreeSet<String> outputs = new TreeSet<>();
 
@@ -168,11 +168,21 @@ public final class Sandbox implements AutoCloseable {
             return this;
         }
 
-        /** A read-only file at {@code path} in the sandbox, holding {@code content}. */
+        /** A read-only file at {@code path} in the sandbox, holding {@code content}, mode 0755 or 0644. */
         public Builder file(String path, byte[] content, boolean isExecutable) {
+            return file(path, content, isExecutable ? "rwxr-xr-x" : "rw-r--r--");
+        }
+
+        /**
+         * A read-only file at {@code path} holding {@code content}, with {@code permissions} as
+         * {@code ls} shows them ({@code rwx------}), owned inside the sandbox by uid and gid 0 (it belongs
+         * to the user the sandbox runs as, which is uid 0 inside): a fake guest's root-owned 0700 script.
+         */
+        public Builder file(String path, byte[] content, String permissions) {
+            PosixFilePermissions.fromString(permissions); // refused here, not at build
             String at = SandboxPaths.canonical(path);
             files.put(at, content.clone());
-            executable.put(at, isExecutable);
+            modes.put(at, permissions);
             return this;
         }
 
@@ -233,8 +243,8 @@ public final class Sandbox implements AutoCloseable {
                 for (Map.Entry<String, byte[]> f : files.entrySet()) {
                     Path staged = staging.resolve("f" + n++);
                     Files.write(staged, f.getValue());
-                    Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString(
-                            executable.get(f.getKey()) ? "rwxr-xr-x" : "rw-r--r--"));
+                    Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString(modes.get(f.getKey())));
+                    SandboxUser.handTo(staged, dropper.isPresent());
                     mounts.put(f.getKey(), new Mount.Bind(staged, false));
                 }
                 for (String o : outputs) {

@@ -227,6 +227,17 @@ class SandboxTest {
     }
 
     @Test
+    void anAddedFileKeepsItsModeAndBelongsToRootInside() throws Exception {
+        try (Sandbox sandbox = Sandbox.builder().bwrap(Bwrap.required()).standardTmpfs()
+                .file("/usr/sbin/pre-freeze-script", "#!/bin/sh\nexit 0\n".getBytes(StandardCharsets.UTF_8), "rwx------")
+                .build()) {
+            Sandbox.Result r = bash(sandbox, "stat -c '%a %u %g' /usr/sbin/pre-freeze-script; /usr/sbin/pre-freeze-script; "
+                    + "echo $?", Duration.ofSeconds(10));
+            assertEquals("700 0 0\n0\n", r.stdout().text(), r.stderr().text());
+        }
+    }
+
+    @Test
     void withoutBwrapNothingRunsAndTheMessageSaysHowToInstallIt() {
         QuiesceException e = assertThrows(QuiesceException.class, () -> Sandbox.builder()
                 .bwrap(Path.of("/nonexistent/bwrap")).build());
