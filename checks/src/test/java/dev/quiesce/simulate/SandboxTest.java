@@ -238,6 +238,15 @@ class SandboxTest {
     }
 
     @Test
+    void aScriptOnStdinRunsAsAProbeWould() throws Exception {
+        try (Sandbox sandbox = standard()) {
+            Sandbox.Result r = sandbox.run(List.of("/bin/sh", "-s"), ENV, Duration.ofSeconds(10),
+                    "echo from-stdin; id -u\n".getBytes(StandardCharsets.UTF_8));
+            assertEquals("from-stdin\n0\n", r.stdout().text(), r.stderr().text());
+        }
+    }
+
+    @Test
     void withoutBwrapNothingRunsAndTheMessageSaysHowToInstallIt() {
         QuiesceException e = assertThrows(QuiesceException.class, () -> Sandbox.builder()
                 .bwrap(Path.of("/nonexistent/bwrap")).build());
