@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,10 +55,6 @@ public final class Sandbox implements AutoCloseable {
             + "dnf install bubblewrap (Fedora, RHEL and the like)";
     /** The user a root quiesce runs the sandbox as (outside it; inside it is uid 0 with no capabilities). */
     static final int UNPRIVILEGED = 65534;
-    /** Where a large mirrored directory is bound whole, for the links that stand for its entries. */
-    static final String HOST_VIEW = "/.sandbox-host";
-    /** A mirrored directory with more entries than this is bound whole under {@link #HOST_VIEW}. */
-    private static final int MAX_BOUND_ENTRIES = 64;
     private static final List<String> SEARCH = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin");
 
     /**
@@ -105,23 +100,16 @@ public final class Sandbox implements AutoCloseable {
      */
     public record Result(int exitCode, boolean killed, Duration elapsed, Output stdout, Output stderr) {}
 
-    /** A path of the sandbox, and what is mounted there. */
-    private sealed interface Mount {
-        record Bind(Path source, boolean writable) implements Mount {}
-
-        record Tmpfs() implements Mount {}
-    }
-
     private final Path bwrap;
     private final Optional<Path> setpriv;
     private final Path prlimit;
     private final Limits limits;
     private final Path staging;
-    private final Map<String, Mount> mounts;
+    private final Map<String, MirroredRoot.Mount> mounts;
     private final Map<String, Path> outputs;
 
     private Sandbox(Path bwrap, Optional<Path> setpriv, Path prlimit, Limits limits, Path staging,
-            Map<String, Mount> mounts, Map<String, Path> outputs) {
+            Map<String, MirroredRoot.Mount> mounts, Map<String, Path> outputs) {
         this.bwrap = bwrap;
         this.setpriv = setpriv;
         this.prlimit = prlimit;
@@ -232,7 +220,7 @@ public final class Sandbox implements AutoCloseable {
                         + "is not installed: as root, the sandbox needs it to run as an unprivileged user (a "
                         + "process limit does not bind root)")));
             }
-            Map<String, Mount> mounts = new TreeMap<>();
+            Map<String, MirroredRoot.Mount> mounts = new TreeMap<>();
             Map<String, Path> outs = new TreeMap<>();
             Path staging;
             try {
@@ -245,20 +233,20 @@ public final class Sandbox implements AutoCloseable {
                     Files.write(staged, f.getValue());
                     Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString(modes.get(f.getKey())));
                     SandboxUser.handTo(staged, dropper.isPresent());
-                    mounts.put(f.getKey(), new Mount.Bind(staged, false));
+                    mounts.put(f.getKey(), new MirroredRoot.Mount.Bind(staged, false));
                 }
                 for (String o : outputs) {
                     Path staged = staging.resolve("o" + n++);
                     Files.write(staged, new byte[0]);
                     Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rw-------"));
                     SandboxUser.handTo(staged, dropper.isPresent());
-                    mounts.put(o, new Mount.Bind(staged, true));
+                    mounts.put(o, new MirroredRoot.Mount.Bind(staged, true));
                     outs.put(o, staged);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot stage the sandbox's files", e);
             }
-            tmpfs.forEach(t -> mounts.put(t, new Mount.Tmpfs()));
+            tmpfs.forEach(t -> mounts.put(t, new MirroredRoot.Mount.Tmpfs()));
             SandboxPaths.requireConsistent(mounts.keySet(), tmpfs);
             return new Sandbox(program, dropper, limiter, limits, staging, mounts, outs);
         }
@@ -364,7 +352,7 @@ public final class Sandbox implements AutoCloseable {
         command.addAll(List.of("--unshare-all", "--unshare-user", "--uid", "0", "--gid", "0", "--hostname", "sandbox",
                 "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--clearenv"));
         new TreeMap<>(env).forEach((k, v) -> command.addAll(List.of("--setenv", k, v)));
-        command.addAll(mountArguments());
+        command.addAll(new MirroredRoot(mounts, limits.tmpfsBytes()).arguments());
         command.addAll(List.of("--chdir", "/", "--"));
         command.addAll(argv);
         return command;
@@ -378,72 +366,6 @@ public final class Sandbox implements AutoCloseable {
         int uid = setpriv.isPresent() ? UNPRIVILEGED : SandboxUser.uid();
         long wanted = SandboxUser.tasksOf(uid) + limits.processes();
         return setpriv.isPresent() ? wanted : Math.min(wanted, SandboxUser.hardProcessLimit());
-    }
-
-    /** bwrap's mount options, parents before children, ending with the root remounted read-only. */
-    List<String> mountArguments() {
-        List<String> args = new ArrayList<>(List.of("--dev", "/dev", "--proc", "/proc"));
-        mirror("/", SandboxPaths.expanded(mounts), args);
-        args.addAll(List.of("--remount-ro", "/"));
-        return args;
-    }
-
-    private void mirror(String dir, TreeSet<String> expanded, List<String> args) {
-        if (!dir.equals("/")) {
-            args.addAll(List.of("--dir", dir));
-        }
-        TreeSet<String> own = new TreeSet<>();
-        Stream.concat(mounts.keySet().stream(), expanded.stream())
-                .filter(p -> SandboxPaths.parent(p).equals(dir)).forEach(own::add);
-        List<String> entries = SandboxPaths.entries(dir);
-        // bwrap rescans its mount table for every bind (quadratic: 1,100 binds for /usr/bin took 6 s on a loaded
-        // machine), so a large directory is bound once, read-only, under HOST_VIEW, and its entries are links there.
-        boolean large = !dir.equals("/") && entries.size() > MAX_BOUND_ENTRIES;
-        if (large) {
-            args.addAll(List.of("--ro-bind", dir, HOST_VIEW + dir));
-        }
-        for (String entry : entries) {
-            String path = SandboxPaths.child(dir, entry);
-            if (own.contains(path) || (dir.equals("/") && (entry.equals("dev") || entry.equals("proc")))) {
-                continue;
-            }
-            try {
-                BasicFileAttributes a = Files.readAttributes(Path.of(path), BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
-                if (a.isSymbolicLink()) {
-                    args.addAll(List.of("--symlink", Files.readSymbolicLink(Path.of(path)).toString(), path));
-                } else if ((a.isDirectory() || a.isRegularFile()) && large) {
-                    args.addAll(List.of("--symlink", HOST_VIEW + path, path));
-                } else if (a.isDirectory() || a.isRegularFile()) {
-                    args.addAll(List.of("--ro-bind", path, path));
-                }
-            } catch (IOException e) {
-                // Gone since it was listed, or unreadable: it is simply not in the sandbox.
-            }
-        }
-        for (String path : own) {
-            Mount mount = mounts.get(path);
-            if (mount == null) {
-                mirror(path, expanded, args);
-            } else {
-                mount(path, mount, args);
-                if (mount instanceof Mount.Tmpfs) {
-                    // What lies inside a tmpfs is bound after it; bwrap makes the directories on the way.
-                    mounts.forEach((inner, m) -> {
-                        if (inner.startsWith(path + "/")) {
-                            mount(inner, m, args);
-                        }
-                    });
-                }
-            }
-        }
-    }
-
-    private void mount(String path, Mount mount, List<String> args) {
-        switch (mount) {
-            case Mount.Bind b -> args.addAll(List.of(b.writable() ? "--bind" : "--ro-bind", b.source().toString(), path));
-            case Mount.Tmpfs t -> args.addAll(List.of("--size", Long.toString(limits.tmpfsBytes()), "--tmpfs", path));
-        }
     }
 
     @Override
