@@ -88,4 +88,28 @@ class SimulatorTest {
                 results.get("freezeFail/2").verdict().why());
         assertTrue(results.get("thaw-5/2").verdict().passed());
     }
+
+    @Test
+    void aHardCodedInstanceThatIsNotRunningFailsAndARunningOneNeverNamedToo() {
+        String hardCoded = PRE.replace("for INST in `ccontrol qall 2>/dev/null | tail -n +3 | grep '^up' | cut -c5-  | "
+                + "awk '{print $1}'`; do", "for INST in TEST; do");
+        assertFalse(hardCoded.equals(PRE));
+        Map<String, ScenarioResult> results = simulate(Optional.of(hardCoded), Optional.empty());
+        ScenarioResult one = results.get("freeze-5/1");
+        assertFalse(one.verdict().passed());
+        assertEquals(List.of("csession TEST ExternalFreeze=1", "logger"), one.calls().calls().stream().map(Call::summary).toList());
+        assertTrue(one.verdict().why().contains("never froze CACHE"), one.verdict().why());
+        assertTrue(results.get("freeze-5/2").verdict().why().contains("never froze CACHE"));
+    }
+
+    @Test
+    void aStatusTakenFromTeeReportsAFailedFreezeAsDone() {
+        String tee = "#!/bin/bash\ncsession CACHE -U%SYS '##Class(Backup.General).ExternalFreeze()' |& tee -a /var/log/f.log\n"
+                + "status=$?\nif [ $status -eq 5 ] || [ $status -eq 0 ]; then exit 0; fi\nexit 1\n";
+        Map<String, ScenarioResult> results = simulate(Optional.of(tee), Optional.empty());
+        assertTrue(results.get("freeze-5/1").verdict().passed(), results.get("freeze-5/1").verdict().why());
+        ScenarioResult three = results.get("freeze-3/1");
+        assertFalse(three.verdict().passed());
+        assertTrue(three.verdict().why().contains("exited 0 though ExternalFreeze answered 3"), three.verdict().why());
+    }
 }
