@@ -1,54 +1,44 @@
 package dev.quiesce.check;
 
-import dev.quiesce.facts.AllowedCommand;
-import dev.quiesce.facts.CommandResult;
-import dev.quiesce.facts.Fact;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.ShownText;
 import dev.quiesce.facts.iris.Instance;
-import dev.quiesce.facts.iris.InstanceList;
-import dev.quiesce.facts.iris.QlistParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The running IRIS and Caché instances, for the rule that every one is frozen: {@code iris qlist} and
- * {@code ccontrol qlist}, read with {@link QlistParser}. Neither command on the host means no instance.
- * One small place on purpose: the instance facts (qall fallback, the inventory's {@code instances}
- * variable under {@code --root}) replace it when they land.
+ * The running IRIS and Caché instances, for the rule that every one is frozen, from {@link InstanceFacts}
+ * (qlist, qall where qlist does not answer, the inventory's {@code instances} under {@code --root}). No
+ * instance-list command on the host means no instance. An instance the inventory names is taken as one
+ * to freeze: under {@code --root} nothing shows which run, and the operator named it for this.
  */
 final class ScriptInstances {
-    static final FactRequest.CommandOutput IRIS = new FactRequest.CommandOutput(AllowedCommand.IRIS_QLIST);
-    static final FactRequest.CommandOutput CCONTROL = new FactRequest.CommandOutput(AllowedCommand.CCONTROL_QLIST);
-
     private ScriptInstances() {}
 
     static List<FactRequest<?>> requests() {
-        return List.of(IRIS, CCONTROL);
+        return List.copyOf(InstanceFacts.commands());
     }
 
     /** The running instances' names, or empty (and the reason in the tally) when they cannot be known. */
     static Optional<List<String>> running(HostView view, Tally tally) {
-        TreeSet<String> names = new TreeSet<>();
+        InstanceReading reading = InstanceFacts.read(view);
+        reading.evidence().forEach(tally::evidence);
         List<String> unknown = new ArrayList<>();
-        for (FactRequest.CommandOutput request : List.of(IRIS, CCONTROL)) {
-            Fact<CommandResult> fact = view.get(request);
-            tally.evidence(fact.evidence());
-            switch (fact) {
-                case Fact.Present<CommandResult> p -> {
-                    InstanceList list = QlistParser.parse(p.value().stdout());
-                    list.instances().stream().filter(i -> i.state() == Instance.State.RUNNING)
-                            .forEach(i -> names.add(i.name()));
-                    list.instances().stream().filter(i -> i.state() == Instance.State.UNKNOWN).forEach(i ->
-                            unknown.add("instance " + ShownText.escaped(i.name()) + " has a status this reading does "
-                                    + "not know: " + ShownText.escaped(i.status())));
-                    list.skipped().forEach(s -> unknown.add(request.subject() + " line " + s.line() + " could not be "
-                            + "read: " + s.why()));
-                }
-                case Fact.Absent<CommandResult> a -> { }
-                case Fact.Unknown<CommandResult> u -> unknown.add(u.reason());
+        if (reading instanceof InstanceReading.Unknown u) {
+            unknown.add(u.reason());
+        }
+        reading.skipped().forEach(s -> unknown.add(s.source().label() + " line " + s.line().line()
+                + " could not be read: " + s.line().why()));
+        TreeSet<String> names = new TreeSet<>();
+        for (ListedInstance listed : reading.instances()) {
+            Instance i = listed.instance();
+            if (i.state() == Instance.State.RUNNING || listed.source() == InstanceSource.INVENTORY) {
+                names.add(i.name());
+            } else if (i.state() == Instance.State.UNKNOWN) {
+                unknown.add("instance " + ShownText.escaped(i.name()) + " has a status this reading does not know: "
+                        + ShownText.escaped(i.status()));
             }
         }
         if (!unknown.isEmpty()) {
@@ -56,7 +46,9 @@ final class ScriptInstances {
             unknown.forEach(tally::unknown);
             return Optional.empty();
         }
-        tally.observe("running instances: " + (names.isEmpty() ? "none" : String.join(", ", names)));
+        boolean inventory = reading.instances().stream().anyMatch(l -> l.source() == InstanceSource.INVENTORY);
+        tally.observe((inventory ? "instances named in the inventory: " : "running instances: ")
+                + (names.isEmpty() ? "none" : String.join(", ", names)));
         return Optional.of(List.copyOf(names));
     }
 }
