@@ -20,14 +20,18 @@ public final class ScriptContentCheck extends BaseCheck<ScriptContentCheck.Param
 
     /** What the rule judges. */
     public enum Judge {
-        CALLS(new CallsJudge()), EXIT_STATUS(new ExitStatusJudge()), INSTANCES(new InstancesJudge()),
-        FREEZE_FAIL(new FreezeFailJudge()), FREEZE_TIMEOUT(new FreezeTimeoutJudge()), ERREXIT(new ErrexitJudge()),
-        PIPE_STATUS(new PipeStatusJudge());
+        CALLS(new CallsJudge(), null), EXIT_STATUS(new ExitStatusJudge(), ScriptTrials.Aspect.EXIT_STATUS),
+        INSTANCES(new InstancesJudge(), ScriptTrials.Aspect.INSTANCES),
+        FREEZE_FAIL(new FreezeFailJudge(), ScriptTrials.Aspect.FREEZE_FAIL), FREEZE_TIMEOUT(new FreezeTimeoutJudge(), null),
+        ERREXIT(new ErrexitJudge(), null), PIPE_STATUS(new PipeStatusJudge(), null);
 
         private final ScriptJudge judge;
+        /** What the simulated runs tell of this judge's rule, where they tell anything. */
+        private final Optional<ScriptTrials.Aspect> aspect;
 
-        Judge(ScriptJudge judge) {
+        Judge(ScriptJudge judge, ScriptTrials.Aspect aspect) {
             this.judge = judge;
+            this.aspect = Optional.ofNullable(aspect);
         }
     }
 
@@ -72,8 +76,9 @@ public final class ScriptContentCheck extends BaseCheck<ScriptContentCheck.Param
 
     @Override
     public Needs needs(Parameters p, HostInfo host) {
-        return p.sources().needs(p.judge().judge.needsInstances() ? ScriptInstances.requests()
-                : List.<FactRequest<?>>of());
+        // The simulated runs need the running instances too, and whether an audit simulates is not known here.
+        return p.sources().needs(p.judge().judge.needsInstances() || p.judge().aspect.isPresent()
+                ? ScriptInstances.requests() : List.<FactRequest<?>>of());
     }
 
     @Override
@@ -81,8 +86,13 @@ public final class ScriptContentCheck extends BaseCheck<ScriptContentCheck.Param
         Tally tally = new Tally();
         ScriptJudge judge = p.judge().judge;
         List<ScriptTarget> targets = p.sources().read(view, tally);
-        Optional<List<String>> running = judge.needsInstances() && !targets.isEmpty()
+        boolean simulates = p.judge().aspect.isPresent() && view.trials().isPresent();
+        Optional<List<String>> running = (judge.needsInstances() || simulates) && !targets.isEmpty()
                 ? ScriptInstances.running(view, tally) : Optional.empty();
+        if (simulates && running.isPresent() && ScriptTrialEvidence.judge(view.trials().get(), p.judge().aspect.get(), p,
+                view, targets, running.get(), tally)) {
+            targets = targets.stream().filter(ScriptTarget::fromDirectory).toList();
+        }
         for (ScriptTarget target : followable(targets, tally)) {
             judge.judge(target, p, running, tally);
         }

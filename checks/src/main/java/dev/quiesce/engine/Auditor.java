@@ -1,6 +1,7 @@
 package dev.quiesce.engine;
 
 import dev.quiesce.check.CheckRegistry;
+import dev.quiesce.check.ScriptTrials;
 import dev.quiesce.facts.ProbeTranscript;
 import dev.quiesce.host.Host;
 import dev.quiesce.host.HostException;
@@ -18,6 +19,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -37,6 +39,7 @@ public final class Auditor {
     private final Tool tool;
     private final Clock clock;
     private final int parallelism;
+    private final Optional<ScriptTrials> trials;
 
     public Auditor(CheckRegistry registry, List<RulePack> packs, Tool tool, Clock clock, int parallelism) {
         this.packs = List.copyOf(packs);
@@ -45,6 +48,21 @@ public final class Auditor {
         this.tool = tool;
         this.clock = clock;
         this.parallelism = Math.max(1, parallelism);
+        this.trials = Optional.empty();
+    }
+
+    private Auditor(Auditor base, Optional<ScriptTrials> trials) {
+        this.packs = base.packs;
+        this.rules = base.rules;
+        this.tool = base.tool;
+        this.clock = base.clock;
+        this.parallelism = base.parallelism;
+        this.trials = trials;
+    }
+
+    /** The same auditor, whose script-content rules take their evidence from running the scripts in {@code trials}. */
+    public Auditor withScriptTrials(ScriptTrials trials) {
+        return new Auditor(this, Optional.of(trials));
     }
 
     public AuditRun audit(List<Host> hosts) {
@@ -88,7 +106,7 @@ public final class Auditor {
             thread.setDaemon(true);
             return thread;
         });
-        return new AuditInProgress(id, started, tool, packs, clock, plan, new HostEvaluation(rules, tool), pool,
+        return new AuditInProgress(id, started, tool, packs, clock, plan, new HostEvaluation(rules, tool, trials), pool,
                 listener);
     }
 

@@ -2,6 +2,7 @@ package dev.quiesce.engine;
 
 import dev.quiesce.check.HostView;
 import dev.quiesce.check.Needs;
+import dev.quiesce.check.ScriptTrials;
 import dev.quiesce.facts.Fact;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.Facts;
@@ -18,6 +19,7 @@ import dev.quiesce.model.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,10 +31,12 @@ import java.util.TreeSet;
 final class HostEvaluation {
     private final List<PlannedRule> rules;
     private final Tool tool;
+    private final Optional<ScriptTrials> trials;
 
-    HostEvaluation(List<PlannedRule> rules, Tool tool) {
+    HostEvaluation(List<PlannedRule> rules, Tool tool, Optional<ScriptTrials> trials) {
         this.rules = List.copyOf(rules);
         this.tool = tool;
+        this.trials = trials;
     }
 
     /**
@@ -69,7 +73,7 @@ final class HostEvaluation {
                 own.facts().asOf(), CaptureFile.toJson(new Capture(info.name(), info.roles(), tool, own.transcript())));
     }
 
-    private static Verdict verdict(FleetPlan.Subject subject, PlannedRule planned, Collected own, Collected vmHost) {
+    private Verdict verdict(FleetPlan.Subject subject, PlannedRule planned, Collected own, Collected vmHost) {
         Demand here = subject.here().get(planned);
         String failure = own.followUpFailures().get(here);
         if (failure != null) {
@@ -79,7 +83,7 @@ final class HostEvaluation {
         Facts ownFacts = new DeclaredFacts(own.facts(), declared(here, own));
         Facts linkFacts = linkFacts(subject, planned, needs, vmHost, own.facts().asOf());
         try {
-            return planned.check().evaluate(new HostView(subject.info(), ownFacts, linkFacts));
+            return planned.check().evaluate(new HostView(subject.info(), ownFacts, linkFacts, trials));
         } catch (RuntimeException e) {
             // A bug in a check must not pass for a verdict, nor stop the other rules.
             return Verdict.error("", "the check '" + planned.rule().check().type() + "' failed: "

@@ -19,6 +19,11 @@ public record CallLog(List<Call> calls, Optional<String> problem) {
         calls = List.copyOf(calls);
     }
 
+    /** Every call in one line, in the order made, or {@code (none)}; script text, to be escaped where shown. */
+    public String summary() {
+        return calls.isEmpty() ? "(none)" : String.join("; ", calls.stream().map(Call::summary).toList());
+    }
+
     public static CallLog parse(byte[] log) {
         List<String> fields = split(log);
         List<Call> calls = new ArrayList<>();

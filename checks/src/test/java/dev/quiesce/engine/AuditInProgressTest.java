@@ -126,7 +126,7 @@ class AuditInProgressTest {
         Host db1 = host("db1", Optional.empty(), "guest");
         ExecutorService pool = Executors.newFixedThreadPool(1);
         AuditInProgress audit = new AuditInProgress("run", Instant.now(), TOOL, packs, Clock.systemUTC(),
-                FleetPlan.of(rules, List.of(db1), Map.of("db1", db1)), new HostEvaluation(rules, TOOL), pool,
+                FleetPlan.of(rules, List.of(db1), Map.of("db1", db1)), new HostEvaluation(rules, TOOL, java.util.Optional.empty()), pool,
                 AuditListener.NONE);
         assertTrue(pool.isShutdown());
         assertEquals(HostStatus.AUDITED, audit.await().hosts().get(0).status());

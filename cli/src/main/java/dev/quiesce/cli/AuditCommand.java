@@ -1,6 +1,7 @@
 package dev.quiesce.cli;
 
 import dev.quiesce.check.CheckRegistry;
+import dev.quiesce.check.ScriptTrials;
 import dev.quiesce.engine.KnownRoles;
 import dev.quiesce.host.CapturedHost;
 import dev.quiesce.host.Host;
@@ -9,13 +10,17 @@ import dev.quiesce.host.SshHost;
 import dev.quiesce.host.SshSettings;
 import dev.quiesce.host.SshTarget;
 import dev.quiesce.model.HostInfo;
-import java.util.Map;
-import java.util.Set;
 import dev.quiesce.model.RulePack;
+import dev.quiesce.simulate.Sandbox;
+import dev.quiesce.simulate.Simulator;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +31,9 @@ import picocli.CommandLine.Option;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Audit this machine, hosts over SSH, captured hosts or an inventory against the rule packs.")
 final class AuditCommand implements Callable<Integer> {
+    /** Per scenario of --simulate-scripts: a freeze script that waits longer is judged as hanging. */
+    private static final Duration SIMULATION_TIME_LIMIT = Duration.ofSeconds(10);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,6 +50,11 @@ final class AuditCommand implements Callable<Integer> {
     @Mixin
     SshOptions ssh;
 
+    @Option(names = "--simulate-scripts", description = "Run each host's freeze and thaw scripts on this machine, in "
+            + "a bubblewrap sandbox against stand-in database commands (as 'quiesce simulate' does; never on the host), "
+            + "and judge QZ-SC-004, -005 and -006 by what they did rather than by reading them.")
+    boolean simulateScripts;
+
     @Option(names = "--parallel", paramLabel = "N", description = "Hosts audited at once (default: ${DEFAULT-VALUE}).")
     int parallel = 16;
 
@@ -54,6 +67,18 @@ final class AuditCommand implements Callable<Integer> {
 
     @Mixin
     ReportOptions report;
+
+    /** The sandbox for --simulate-scripts, refused before any host is contacted when it cannot work here. */
+    private Optional<ScriptTrials> trials() {
+        if (!simulateScripts) {
+            return Optional.empty();
+        }
+        try (Sandbox sandbox = Sandbox.builder().standardTmpfs().build()) {
+            sandbox.verify();
+        }
+        return Optional.of(new SandboxTrials(new Simulator(Optional.empty(), SIMULATION_TIME_LIMIT,
+                Sandbox.Limits.DEFAULT)));
+    }
 
     @Override
     public Integer call() {
@@ -92,7 +117,7 @@ final class AuditCommand implements Callable<Integer> {
             throw new dev.quiesce.model.QuiesceException("--parallel must be at least 1");
         }
         return AuditExecution.run(registry, packs, selected, others, parallel,
-                part == null ? null : part.index() + "/" + part.count(), report,
+                part == null ? null : part.index() + "/" + part.count(), trials(), report,
                     spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

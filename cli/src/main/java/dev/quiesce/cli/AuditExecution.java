@@ -1,6 +1,7 @@
 package dev.quiesce.cli;
 
 import dev.quiesce.check.CheckRegistry;
+import dev.quiesce.check.ScriptTrials;
 import dev.quiesce.engine.AuditInProgress;
 import dev.quiesce.engine.Auditor;
 import dev.quiesce.engine.ToolVersion;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -44,7 +46,7 @@ final class AuditExecution {
     }
 
     static int run(CheckRegistry registry, List<RulePack> packs, List<Host> hosts, List<Host> others, int parallel,
-                   String shard,
+                   String shard, Optional<ScriptTrials> trials,
                    ReportOptions options,
                    List<String> commandLine, PrintWriter out, PrintWriter err) {
         ReportSettings settings = options.settings();
@@ -52,7 +54,8 @@ final class AuditExecution {
         Renderers renderers = Renderers.standard();
         boolean terminal = ProgressPrinter.stderrIsTerminal();
         requireWritable(options);
-        AuditInProgress audit = new Auditor(registry, packs, ToolVersion.tool(), Clock.systemUTC(), parallel)
+        Auditor auditor = new Auditor(registry, packs, ToolVersion.tool(), Clock.systemUTC(), parallel);
+        AuditInProgress audit = trials.map(auditor::withScriptTrials).orElse(auditor)
                 .start(hosts, others, new ProgressPrinter(err, terminal));
         ReportSettings partialSettings = settings;
         // Whoever claims first writes the reports: the shutdown hook after Ctrl-C, or this thread when done.

@@ -54,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
             List<Host> hosts = new ArrayList<>();
             Inventory.load(examples.resolve(INVENTORY)).hosts().forEach(h -> hosts.add(h.open(
                     LocalOptions.PROBE_TIMEOUT, dev.quiesce.host.SshSettings.defaults(), Clock.systemUTC())));
-            return AuditExecution.run(registry, new RuleOptions().load(registry), hosts, List.of(), 4, null, report,
+            return AuditExecution.run(registry, new RuleOptions().load(registry), hosts, List.of(), 4, null,
+                    java.util.Optional.empty(), report,
                     spec.commandLine().getParseResult().originalArgs(), spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         } finally {

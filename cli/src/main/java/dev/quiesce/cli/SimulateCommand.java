@@ -2,7 +2,6 @@ package dev.quiesce.cli;
 
 import dev.quiesce.files.InputFile;
 import dev.quiesce.model.QuiesceException;
-import dev.quiesce.simulate.Call;
 import dev.quiesce.simulate.CapturedScripts;
 import dev.quiesce.simulate.Sandbox;
 import dev.quiesce.simulate.ScenarioResult;
@@ -124,8 +123,7 @@ final class SimulateCommand implements Callable<Integer> {
         out.printf("%-" + width + "s  %-16s %-7s %s%n", "SCENARIO", "EXIT", "VERDICT", "CALLS");
         for (ScenarioResult r : results) {
             String script = r.scenario().script() == dev.quiesce.simulate.Scenario.Script.PRE_FREEZE ? "pre  " : "post ";
-            String calls = r.calls().calls().isEmpty() ? "(none)"
-                    : String.join("; ", r.calls().calls().stream().map(Call::summary).toList());
+            String calls = r.calls().summary();
             out.printf("%-" + width + "s  %-16s %-7s %s%n", script + r.scenario().title(), r.exit(),
                     r.verdict().passed() ? "PASS" : "FAIL", TerminalText.fit(TerminalText.safe(calls), CALLS_WIDTH));
             out.println("    " + TerminalText.safe(r.verdict().why()));
