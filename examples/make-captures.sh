@@ -189,7 +189,7 @@ chmod 0644 "$bad/etc/vmware-tools/backupScripts.d/README.txt"      # QZ-FT-007: 
 # collect_in TREE NAME: `quiesce collect --local` as NAME, run where TREE is laid over this machine's /.
 collect_in() {
   scripts/guest-sandbox.sh --write "$here" "$1" "$2" -- "$java" -jar "$PWD/cli/target/quiesce.jar" collect --local \
-    --name "$2" --role guest -o "$here/$2.capture.json"
+    --name "$2" --role guest,iris -o "$here/$2.capture.json"
 }
 
 cd "$here/.."
