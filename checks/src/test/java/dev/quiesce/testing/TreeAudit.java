@@ -17,16 +17,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Audits a {@link GuestTree} with the built-in freeze-thaw-scripts pack through a real local probe. The
- * script-content pack is left out: under {@code --root} no command runs (no syntax check, no qlist), so
- * its rules cannot pass on a tree; its own fixtures and tests cover it.
+ * Audits a {@link GuestTree} with the built-in packs through a real local probe. The script-content pack
+ * (freeze-thaw-content) is left out of tree audits: under {@code --root} no command runs (no syntax check,
+ * no qlist) and the tree holds no /bin/sh, so its rules cannot pass on a tree; its fixtures and
+ * ScriptContentEndToEndTest (a live guest) cover it.
  */
 public final class TreeAudit {
     private TreeAudit() {}
 
-    /** The built-in packs a tree audit can pass: the file rules of freeze-thaw-scripts. */
+    /** The built-in packs a tree audit can judge: all but freeze-thaw-content. */
     public static List<dev.quiesce.model.RulePack> treePacks(CheckRegistry registry) {
-        return RulePacks.load(registry, true, List.of()).stream().filter(p -> p.id().equals("freeze-thaw-scripts"))
+        return RulePacks.load(registry, true, List.of()).stream().filter(p -> !p.id().equals("freeze-thaw-content"))
                 .toList();
     }
 
