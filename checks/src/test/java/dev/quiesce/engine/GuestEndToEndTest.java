@@ -37,6 +37,32 @@ class GuestEndToEndTest {
         assertTrue(owner.message().contains("owner dbadmin"), owner.message());
     }
 
+    @Test
+    void aHealthyGuestPassesEveryVmwareToolsAndInstanceRule() throws IOException {
+        HostResult host = TreeAudit.auditLive(articleGuest(), Set.of("guest", "cache"));
+        for (String rule : new String[] {"QZ-VT-001", "QZ-VT-002", "QZ-VT-003", "QZ-VT-004", "QZ-VT-005", "QZ-IN-001"}) {
+            Finding f = TreeAudit.finding(host, rule);
+            assertEquals(Status.PASS, f.status(), f.toString());
+        }
+        assertTrue(TreeAudit.finding(host, "QZ-IN-001").observed().contains("CACHE"),
+                TreeAudit.finding(host, "QZ-IN-001").observed());
+    }
+
+    @Test
+    void execScriptsFalseInToolsConfFailsTheScriptsSetting() throws IOException {
+        GuestTree tree = articleGuest().file("/etc/vmware-tools/tools.conf", "[vmbackup]\nexecScripts=false\n", "0644");
+        Finding f = TreeAudit.finding(TreeAudit.auditLive(tree, Set.of("guest")), "QZ-VT-005");
+        assertEquals(Status.FAIL, f.status(), f.toString());
+        assertTrue(f.message().contains("execScripts"), f.message());
+    }
+
+    @Test
+    void onlyAPerUserVmtoolsdFailsTheServiceRule() throws IOException {
+        GuestTree tree = articleGuest().standIn("/usr/bin/ps", "echo 'dbadmin  /usr/bin/vmtoolsd -n vmusr --blockFd 3'\n");
+        Finding f = TreeAudit.finding(TreeAudit.auditLive(tree, Set.of("guest")), "QZ-VT-003");
+        assertEquals(Status.FAIL, f.status(), f.toString());
+    }
+
     private GuestTree articleGuest() throws IOException {
         return GuestTree.vmwareCacheGuest(dir.resolve("guest"), Files.readString(ARTICLE.resolve("pre-freeze-script")),
                 Files.readString(ARTICLE.resolve("post-thaw-script")));
