@@ -36,6 +36,8 @@ final class SimulateCommand implements Callable<Integer> {
     private static final long MAX_SCRIPT_BYTES = 1 << 20;
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})(ms|s|m)?");
     private static final int CALLS_WIDTH = 240;
+    /** Detail lines are wrapped to this: the output reads in a terminal of 80 columns. */
+    private static final int LINE_WIDTH = 80;
     /** Of a failing scenario's stderr, the first lines: enough to see why, not a flood. */
     private static final int STDERR_LINES = 3;
 
@@ -117,25 +119,33 @@ final class SimulateCommand implements Callable<Integer> {
         return d;
     }
 
-    /** The table: scenario, exit, verdict, calls; the reason under each row. Script text only escaped. */
+    /**
+     * The table: scenario, exit and verdict on one line, then the calls made and the reason, wrapped to read at
+     * 80 columns. Script text only escaped.
+     */
     private static void print(PrintWriter out, List<ScenarioResult> results) {
-        int width = Math.max(8, results.stream().mapToInt(r -> r.scenario().title().length() + 6).max().orElse(8));
-        out.printf("%-" + width + "s  %-16s %-7s %s%n", "SCENARIO", "EXIT", "VERDICT", "CALLS");
+        int width = Math.max(8, results.stream().mapToInt(r -> r.scenario().title().length() + 5).max().orElse(8));
+        out.printf("%-" + width + "s  %-16s %s%n", "SCENARIO", "EXIT", "VERDICT");
         for (ScenarioResult r : results) {
             String script = r.scenario().script() == dev.quiesce.simulate.Scenario.Script.PRE_FREEZE ? "pre  " : "post ";
-            String calls = r.calls().summary();
-            out.printf("%-" + width + "s  %-16s %-7s %s%n", script + r.scenario().title(), r.exit(),
-                    r.verdict().passed() ? "PASS" : "FAIL", TerminalText.fit(TerminalText.safe(calls), CALLS_WIDTH));
-            out.println("    " + TerminalText.safe(r.verdict().why()));
+            out.printf("%-" + width + "s  %-16s %s%n", script + r.scenario().title(), r.exit(),
+                    r.verdict().passed() ? "PASS" : "FAIL");
+            print(out, "calls: " + TerminalText.fit(TerminalText.safe(r.calls().summary()), CALLS_WIDTH));
+            print(out, TerminalText.safe(r.verdict().why()));
             if (!r.verdict().passed()) {
-                r.run().stderr().text().lines().limit(STDERR_LINES).forEach(line -> out.println("    stderr: "
+                r.run().stderr().text().lines().limit(STDERR_LINES).forEach(line -> print(out, "stderr: "
                         + TerminalText.fit(TerminalText.safe(line), 100)));
                 if (r.run().stderr().truncated()) {
-                    out.println("    stderr: (" + (r.run().stderr().total() - r.run().stderr().bytes().length)
+                    print(out, "stderr: (" + (r.run().stderr().total() - r.run().stderr().bytes().length)
                             + " more bytes not kept)");
                 }
             }
         }
         out.println();
+    }
+
+    /** One indented detail under a row, wrapped within {@link #LINE_WIDTH}. */
+    private static void print(PrintWriter out, String detail) {
+        TerminalText.wrap(detail, LINE_WIDTH - 4, "  ").forEach(line -> out.println("    " + line));
     }
 }

@@ -1,6 +1,8 @@
 package dev.quiesce.cli;
 
 import dev.quiesce.facts.HostText;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Makes host-provided text safe to print on a terminal: control characters (ANSI escapes, carriage
@@ -31,6 +33,39 @@ final class TerminalText {
     /** {@link #safe} line by line: a message of several lines keeps its line breaks, and only them. */
     static String safeLines(String text) {
         return String.join("\n", text.lines().map(TerminalText::safe).toList());
+    }
+
+    /**
+     * {@code text} broken at blanks into lines of at most {@code width} characters, each but the first
+     * starting with {@code indent} (counted in the width); a word longer than a line is cut. For output that
+     * must read at 80 columns as well as at 200.
+     */
+    static List<String> wrap(String text, int width, String indent) {
+        if (width <= indent.length() + 1) {
+            throw new IllegalArgumentException("no room for text within " + width + " columns");
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.strip().split(" +")) {
+            String rest = word;
+            while (true) {
+                int room = width - (lines.isEmpty() ? 0 : indent.length()) - (line.isEmpty() ? 0 : line.length() + 1);
+                if (rest.length() <= room) {
+                    line.append(line.isEmpty() ? "" : " ").append(rest);
+                    break;
+                }
+                if (line.isEmpty()) {
+                    line.append(rest, 0, room);
+                    rest = rest.substring(room);
+                }
+                lines.add((lines.isEmpty() ? "" : indent) + line);
+                line.setLength(0);
+            }
+        }
+        if (!line.isEmpty() || lines.isEmpty()) {
+            lines.add((lines.isEmpty() ? "" : indent) + line);
+        }
+        return lines;
     }
 
     /** At most {@code width} characters, with an ellipsis when cut. */

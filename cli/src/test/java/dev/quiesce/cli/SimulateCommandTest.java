@@ -38,6 +38,11 @@ class SimulateCommandTest {
         }
     }
 
+    /** The output with the detail lines' wrapping undone: what was printed, as one line per detail. */
+    private static String unwrapped(Cli cli) {
+        return cli.out().replaceAll("\n {6}", " ");
+    }
+
     private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }
@@ -50,8 +55,9 @@ class SimulateCommandTest {
         assertEquals(0, cli.exit(), cli.toString());
         List<String> rows = cli.out().lines().filter(l -> l.startsWith("pre ") || l.startsWith("post ")).toList();
         assertEquals(13, rows.size(), cli.out());
-        rows.forEach(r -> assertTrue(r.contains(" PASS "), r));
-        assertTrue(cli.out().contains("csession CACHE ExternalFreeze=5; csession TEST ExternalFreeze=5"), cli.out());
+        rows.forEach(r -> assertTrue(r.endsWith(" PASS"), r));
+        cli.out().lines().forEach(l -> assertTrue(l.length() <= 80, "wider than 80 columns: " + l));
+        assertTrue(unwrapped(cli).contains("csession CACHE ExternalFreeze=5; csession TEST ExternalFreeze=5"), cli.out());
         assertTrue(cli.out().contains("killed after 5 s"), cli.out());
         assertTrue(cli.out().endsWith("PASS: every scenario's verdict passes (13 scenarios)\n"), cli.out());
     }
@@ -64,7 +70,7 @@ class SimulateCommandTest {
         assertEquals(1, cli.exit(), cli.toString());
         String row = cli.out().lines().filter(l -> l.startsWith("pre  freeze answers 5")).findFirst().orElseThrow();
         assertTrue(row.contains(" 5 ") && row.contains("FAIL"), row);
-        assertTrue(cli.out().contains("every quiesced snapshot fails"), cli.out());
+        assertTrue(unwrapped(cli).contains("every quiesced snapshot fails"), cli.out());
     }
 
     @Test
@@ -75,8 +81,8 @@ class SimulateCommandTest {
         Cli cli = Cli.run("simulate", "--pre", write("pre", hostile).toString(), "--instances", "CACHE", "--timeout", "5s");
         assertEquals(1, cli.exit(), cli.toString());
         assertFalse(cli.out().contains("\033"), cli.out());
-        assertTrue(cli.out().contains("csession X\\x1b[31mY ExternalFreeze=1"), cli.out());
-        assertTrue(cli.out().contains("stderr: \\x1b]0;pwned\\x07\\x1b[2J"), cli.out());
+        assertTrue(unwrapped(cli).contains("csession X\\x1b[31mY ExternalFreeze=1"), cli.out());
+        assertTrue(unwrapped(cli).contains("stderr: \\x1b]0;pwned\\x07\\x1b[2J"), cli.out());
     }
 
     @Test
@@ -135,7 +141,7 @@ class SimulateCommandTest {
                 new FactRequest.FileContent(GuestTree.THAW, 65536)));
         Cli cli = Cli.run("simulate", "--capture", file.toString(), "--timeout", "5s");
         assertEquals(0, cli.exit(), cli.toString());
-        assertEquals(13, cli.out().lines().filter(l -> l.contains(" PASS ")).count(), cli.out());
+        assertEquals(13, cli.out().lines().filter(l -> l.endsWith(" PASS")).count(), cli.out());
     }
 
     @Test
