@@ -124,6 +124,11 @@ root     /usr/bin/VGAuthService
 irisusr  /usr/irissys/bin/irisdb -s/usr/irissys/mgr -cc
 dbadmin  /usr/bin/vmtoolsd -n vmusr --blockFd 3'
 printf '[vmbackup]\nenableSyncDriver=true\n' >"$good/etc/vmware-tools/tools.conf"
+# A standalone instance: a default CPF's [MirrorMember] is empty (not a mirror member); db-bad keeps
+# guest_tree's mirror primary.
+printf '[ConfigFile]\nProduct=IRIS\n[Journal]\nAlternateDirectory=/usr/irissys/mgr/journal/\nCurrentDirectory=/usr/irissys/mgr/journal/\n[MirrorMember]\n' \
+  >"$good/usr/irissys/iris.cpf"
+sed -i 's/\^Failover\^Primary\^/^^^/' "$good/usr/irissys/bin/iris"   # and qlist shows no mirror role
 freeze_script >"$good/usr/sbin/pre-freeze-script"
 thaw_script >"$good/usr/sbin/post-thaw-script"
 chown root:root "$good/usr/sbin/pre-freeze-script" "$good/usr/sbin/post-thaw-script"

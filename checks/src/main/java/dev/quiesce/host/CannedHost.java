@@ -10,10 +10,20 @@ import dev.quiesce.model.HostInfo;
 public final class CannedHost implements Host {
     private final HostInfo info;
     private final CannedFacts answers;
+    private final String root;
 
     public CannedHost(HostInfo info, CannedFacts answers) {
+        this(info, answers, "");
+    }
+
+    /**
+     * A host read as a directory tree ({@code --root}) when {@code root} is not empty: commands given no answer
+     * read as unavailable, as they do under a real root.
+     */
+    public CannedHost(HostInfo info, CannedFacts answers, String root) {
         this.info = info;
         this.answers = answers;
+        this.root = root;
     }
 
     @Override
@@ -28,6 +38,6 @@ public final class CannedHost implements Host {
 
     @Override
     public HostSession open() {
-        return HostSession.of(answers::stage, "", answers::note, () -> { });
+        return HostSession.of(answers::stage, root, answers::note, () -> { });
     }
 }

@@ -82,7 +82,11 @@ class CheckFixturesTest {
                 }
             }
             for (Map.Entry<String, List<String>> path : ERROR_PATHS.entrySet()) {
-                if (path.getKey().equals("error-command-failed") && !readsCommands(check.type(), cases)) {
+                if (path.getKey().equals("error-command-failed") && !reads(check.type(), cases, true)) {
+                    continue;
+                }
+                // The probe decides "denied" with file tests; a command that may not run says so in its exit status.
+                if (path.getKey().equals("error-denied") && !reads(check.type(), cases, false)) {
                     continue;
                 }
                 List<CheckFixture> named = cases.stream().filter(c -> c.name().startsWith(path.getKey())).toList();
@@ -105,8 +109,9 @@ class CheckFixturesTest {
         assertTrue(missing.isEmpty(), String.join("\n", missing));
     }
 
-    /** Whether the type's rule, in any of its cases, asks a host for a command's output. */
-    private static boolean readsCommands(String type, List<CheckFixture> cases) {
-        return cases.stream().anyMatch(c -> c.run().asked().stream().anyMatch(r -> r instanceof FactRequest.CommandOutput));
+    /** Whether the type's rule, in any of its cases, asks a host for a command's output (or for anything else). */
+    private static boolean reads(String type, List<CheckFixture> cases, boolean commands) {
+        return cases.stream().anyMatch(c -> c.run().asked().stream()
+                .anyMatch(r -> r instanceof FactRequest.CommandOutput == commands));
     }
 }

@@ -12,6 +12,7 @@ import dev.quiesce.model.Finding;
 import dev.quiesce.model.HostResult;
 import dev.quiesce.model.Status;
 import dev.quiesce.testing.GuestTree;
+import dev.quiesce.testing.TreeAudit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,8 @@ class FreezeThawRulesTest {
         Map<String, Status> statuses = statuses(host);
         assertTrue(statuses.keySet().containsAll(List.of("QZ-FT-001", "QZ-FT-002", "QZ-FT-003", "QZ-FT-004",
                 "QZ-FT-005", "QZ-FT-006", "QZ-FT-007")), statuses.toString());
-        statuses.forEach((rule, status) -> assertEquals(Status.PASS, status, rule));
+        host.findings().stream().filter(f -> !TreeAudit.needsRunningHost(f))
+                .forEach(f -> assertEquals(Status.PASS, f.status(), f.rule() + ": " + f.message()));
     }
 
     @Test
@@ -215,7 +217,9 @@ class FreezeThawRulesTest {
         HostResult host = audit(GuestTree.passing(root).mode(FREEZE, "0755"));
         for (Finding f : host.findings()) {
             assertTrue(!f.evidence().isEmpty(), f.rule() + " has no evidence");
-            f.evidence().forEach(e -> assertTrue(e.source().contains("(under " + root), e.source()));
+            // What the inventory says is not read from the tree; everything read from it says where.
+            f.evidence().stream().filter(e -> !e.fact().equals("inventory"))
+                    .forEach(e -> assertTrue(e.source().contains("(under " + root), e.source()));
         }
         assertTrue(finding(host, "QZ-FT-004").evidence().get(0).excerpt().contains("0755"));
     }
@@ -231,7 +235,7 @@ class FreezeThawRulesTest {
         host.findings().forEach(f -> {
             if (f.rule().equals(rule)) {
                 assertEquals(Status.FAIL, f.status(), f.rule() + ": " + f.message());
-            } else {
+            } else if (!TreeAudit.needsRunningHost(f)) {
                 assertTrue(!f.status().isProblem(), f.rule() + " is " + f.status() + ": " + f.message());
             }
         });

@@ -92,7 +92,7 @@ class AuditorTest {
         HostResult up = run.hosts().get(0);
         assertEquals(HostStatus.AUDITED, up.status());
         assertNull(up.error());
-        assertTrue(up.findings().stream().allMatch(f -> f.status() == Status.PASS));
+        assertTrue(up.findings().stream().allMatch(f -> f.status() == Status.PASS || TreeAudit.needsRunningHost(f)));
         assertTrue(!run.allHostsAudited());
     }
 
@@ -120,7 +120,7 @@ class AuditorTest {
         HostResult esxi = auditor.audit(new dev.quiesce.host.LocalHost(new HostInfo("esx1", Set.of("esxi"), Map.of()),
                 java.util.Optional.of(root), java.time.Duration.ofSeconds(30), Clock.systemUTC()));
         assertTrue(esxi.findings().stream().filter(f -> !f.rule().equals("T-ESX-1")).allMatch(f -> f.status()
-                == Status.SKIPPED && f.message().contains("[guest]")), esxi.findings().toString());
+                == Status.SKIPPED && f.message().contains("guest")), esxi.findings().toString());
         assertEquals(Status.FAIL, esxi.findings().stream().filter(f -> f.rule().equals("T-ESX-1")).findFirst()
                 .orElseThrow().status());
     }

@@ -45,7 +45,8 @@ class CaptureRoundTripTest {
         CaptureFile.write(new Capture("guest", Set.of("guest"), new Tool("quiesce", "test"), transcript), file);
 
         HostResult direct = auditor.audit(live);
-        HostResult captured = auditor.audit(CapturedHost.open(file));
+        // Audited from an inventory that names the capture and the tree's variables, as the live host had them.
+        HostResult captured = auditor.audit(new CapturedHost(live.info(), file));
         assertEquals(strip(direct.findings()), strip(captured.findings()));
         // Each run's evidence carries the host clock of its own collection, which the capture keeps:
         // the two collections may fall in different seconds.

@@ -57,6 +57,8 @@ import java.util.Set;
  * as_of: 2026-06-01T12:00:00Z          # the host's clock (default 2026-06-01T12:00:00Z)
  * ran_as: {uid: 1000, note: "sudo -n was refused"}
  * vars: {instance: IRIS}
+ * roles: [guest, iris]                 # the host's roles (default [guest]); the rule applies to them all
+ * root: /mnt/guest                     # audited as a tree (--root): commands given no answer are unavailable
  * answers:
  *   - stat: /usr/sbin/pre-freeze-script
  *     file: {kind: regular, mode: "0700", owner: root, group: root}   # uid/gid 0 unless given
@@ -122,8 +124,13 @@ public record CheckFixture(String type, String name, Path directory) {
                           Set<FactRequest<?>> unasked) {}
 
     public Outcome run() {
-        RulePack pack = pack();
         JsonNode answers = read(directory.resolve("answers.yaml"));
+        List<String> roles = new ArrayList<>();
+        answers.path("roles").forEach(r -> roles.add(r.asText()));
+        if (roles.isEmpty()) {
+            roles.add("guest");
+        }
+        RulePack pack = pack(roles);
         CannedFacts guest = canned(answers);
         Optional<VmLink> link = Optional.empty();
         List<Host> others = new ArrayList<>();
@@ -137,7 +144,8 @@ public record CheckFixture(String type, String name, Path directory) {
         }
         Map<String, String> vars = new HashMap<>();
         answers.path("vars").properties().forEach(e -> vars.put(e.getKey(), e.getValue().asText()));
-        Host host = new CannedHost(new HostInfo("guest", Set.of("guest"), vars, link), guest);
+        Host host = new CannedHost(new HostInfo("guest", Set.copyOf(roles), vars, link), guest,
+                answers.path("root").asText(""));
         // The auditing machine's clock is a year on: verdicts must come from the host's clock, not this one.
         Auditor auditor = new Auditor(CheckRegistry.standard(), List.of(pack), new Tool("quiesce", "fixture"),
                 Clock.fixed(DEFAULT_AS_OF.plusSeconds(86_400 * 365), ZoneOffset.UTC), 1);
@@ -157,7 +165,7 @@ public record CheckFixture(String type, String name, Path directory) {
         }
     }
 
-    private RulePack pack() {
+    private RulePack pack(List<String> roles) {
         ObjectNode check = JSON.createObjectNode().put("type", type);
         checkParameters().properties().forEach(e -> check.set(e.getKey(), e.getValue()));
         String text = """
@@ -170,10 +178,10 @@ public record CheckFixture(String type, String name, Path directory) {
                   - id: FIXTURE-1
                     title: the fixture's rule
                     severity: high
-                    roles: [guest]
+                    roles: %s
                     references: [fixture]
                     check: %s
-                """.formatted(check.toString());
+                """.formatted(JSON.valueToTree(roles).toString(), check.toString());
         return new RulePackLoader(CheckRegistry.standard().signatures()).load(List.of(new RuleSource(
                 directory + "/check.yaml", text.getBytes(StandardCharsets.UTF_8)))).get(0);
     }

@@ -35,7 +35,12 @@ public final class GuestTree {
         return tree;
     }
 
-    /** A guest that passes every rule of the freeze-thaw-scripts pack. */
+    /**
+     * A guest that passes every rule of the freeze-thaw-scripts pack, and every rule of the vmware-tools pack
+     * that a tree can answer: a VMware machine's DMI, vmtoolsd on disk, no tools.conf (the defaults). The
+     * rules that need a command (a running process, an enabled unit, a version) are ERROR under --root:
+     * {@link TreeAudit#needsRunningHost}.
+     */
     public static GuestTree passing(Path root) {
         GuestTree tree = empty(root);
         for (String dir : new String[] {"/usr", "/usr/sbin", "/usr/local", "/usr/local/sbin", "/usr/local/bin", "/etc",
@@ -45,6 +50,13 @@ public final class GuestTree {
         tree.directory("/root", "0700");
         tree.file(FREEZE, "#!/bin/sh\nexit 0\n", "0700").file(THAW, "#!/bin/sh\nexit 0\n", "0700");
         tree.file(SCRIPTS_D + "/10-sync", "#!/bin/sh\nsync\n", "0700");
+        tree.directory("/usr/bin", "0755");
+        tree.file("/usr/bin/vmtoolsd", "\u007fELF", "0755");
+        for (String dir : new String[] {"/sys", "/sys/class", "/sys/class/dmi", "/sys/class/dmi/id"}) {
+            tree.directory(dir, "0755");
+        }
+        tree.file("/sys/class/dmi/id/sys_vendor", "VMware, Inc.\n", "0444");
+        tree.file("/sys/class/dmi/id/product_name", "VMware Virtual Platform\n", "0444");
         return tree;
     }
 

@@ -51,9 +51,19 @@ public final class TreeAudit {
                 Duration.ofSeconds(60), Clock.systemUTC(), shell));
     }
 
+    /** The tree as a local host; it runs no IRIS or Caché instance, and says so as an inventory would. */
     public static LocalHost localHost(Path root) {
-        return new LocalHost(new HostInfo("guest", Set.of("guest"), Map.of()), Optional.of(root),
+        return new LocalHost(new HostInfo("guest", Set.of("guest"), Map.of("instances", "none")), Optional.of(root),
                 Duration.ofSeconds(60), Clock.systemUTC());
+    }
+
+    /**
+     * Whether a finding is ERROR only because the rule needs a command, which is not run on a tree
+     * ({@code --root}): a running process, an enabled unit, a version.
+     */
+    public static boolean needsRunningHost(Finding finding) {
+        return finding.status() == dev.quiesce.model.Status.ERROR
+                && finding.message().contains("commands are not run when auditing a directory tree");
     }
 
     public static Finding finding(HostResult host, String rule) {

@@ -67,7 +67,7 @@ final class AuditCommand implements Callable<Integer> {
         captures.forEach(file -> hosts.add(CapturedHost.open(file)));
         SshSettings sshSettings = ssh.settings();
         for (SshTarget target : ssh.targets()) {
-            hosts.add(new SshHost(new HostInfo(target.label(), Set.copyOf(local.roles), Map.of()), target,
+            hosts.add(new SshHost(new HostInfo(target.label(), Set.copyOf(local.roles), local.vars()), target,
                     sshSettings, Clock.systemUTC()));
         }
         if (inventory != null) {

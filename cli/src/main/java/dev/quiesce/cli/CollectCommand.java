@@ -61,7 +61,7 @@ final class CollectCommand implements Callable<Integer> {
         dev.quiesce.host.SshSettings settings = ssh.settings();
         settings.requireUsableKnownHosts(); // before the host is contacted
         return new SshHost(new HostInfo(local.name != null ? local.name : target.host(), Set.copyOf(local.roles),
-                Map.of()), target, settings, Clock.systemUTC());
+                local.vars()), target, settings, Clock.systemUTC());
     }
 
     @Override

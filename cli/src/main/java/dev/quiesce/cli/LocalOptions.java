@@ -34,6 +34,15 @@ final class LocalOptions {
             description = "With --local or --host: the host's roles (default: guest).")
     List<String> roles = List.of("guest");
 
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "With --local or --host: a host variable, as an "
+            + "inventory's vars give it (repeat for more), e.g. --var instances=IRIS=/usr/irissys for a --root tree.")
+    Map<String, String> vars = new java.util.LinkedHashMap<>();
+
+    /** The host variables given with --var. */
+    Map<String, String> vars() {
+        return Map.copyOf(vars);
+    }
+
     /** Exits 2 when a --role is used by no loaded rule: the host would be audited by nothing. */
     void requireKnownRoles(List<dev.quiesce.model.RulePack> packs) {
         java.util.Set<String> known = dev.quiesce.engine.KnownRoles.of(packs);
@@ -56,7 +65,7 @@ final class LocalOptions {
         if (root != null && !Files.isDirectory(root)) {
             throw new QuiesceException("--root " + root + " is not a directory");
         }
-        return Optional.of(new LocalHost(new HostInfo(name != null ? name : machineName(), Set.copyOf(roles), Map.of()),
+        return Optional.of(new LocalHost(new HostInfo(name != null ? name : machineName(), Set.copyOf(roles), vars()),
                 Optional.ofNullable(root), timeout, clock));
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Audits the hosts behind snapshot-based IRIS/Caché backups and turns the findings into "
                 + "evidence.",
         subcommands = {AuditCommand.class, CollectCommand.class, MergeCommand.class, VerifyCommand.class,
-                RulesCommand.class, DemoCommand.class},
+                RulesCommand.class, DemoCommand.class, SimulateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing failed at or above --fail-on", "1:something did (FAIL or ERROR)",
                 "2:usage or configuration error", "3:a host could not be audited",

@@ -130,7 +130,7 @@ class ConfigErrorExitTest {
                         + "    vars: {ports: [1972]}\n", "6:19", "must be a single value"),
                 Mistake.inventory("inventory: a role no rule uses", INVENTORY + "  - name: db1\n    roles: [gust]\n"
                         + "    local: true\n", "5:13", "role 'gust' is used by no rule of the loaded rule packs, so no "
-                        + "rule would audit it; did you mean 'guest'? known roles: guest"),
+                        + "rule would audit it; did you mean 'guest'? known roles: cache, guest, iris"),
                 Mistake.inventory("inventory: vm names no host", INVENTORY + "  - name: db1\n    roles: [guest]\n"
                         + "    local: true\n    vm: {esxi: esx-01, name: db1}\n  - {name: esx-1, local: true}\n",
                         "7:9", "names no host of this inventory; did you mean 'esx-1'?"),
@@ -172,7 +172,7 @@ class ConfigErrorExitTest {
     void aRoleNoLoadedRuleUsesExitsTwoAndNamesTheKnownRoles() throws IOException {
         Result result = audit("--local", "--root", emptyRoot().toString(), "--role", "dbserver", "--out", out());
         assertConfigError(result, "--role dbserver:", "role 'dbserver' is used by no rule of the loaded rule packs");
-        assertTrue(result.err().contains("known roles: guest"), result.err());
+        assertTrue(result.err().contains("known roles: cache, guest, iris"), result.err());
     }
 
     @Test

@@ -31,6 +31,20 @@ public record Instance(String name, String directory, String version, State stat
         Objects.requireNonNull(mirrorStatus);
     }
 
+    /** The directory without final slashes ({@code /usr/irissys/} is {@code /usr/irissys}); {@code /} stays. */
+    public String directoryPath() {
+        return withoutFinalSlashes(directory);
+    }
+
+    /** In one pass: a pattern such as {@code /+$} takes time quadratic in a long run of slashes a host may print. */
+    static String withoutFinalSlashes(String path) {
+        int end = path.length();
+        while (end > 1 && path.charAt(end - 1) == '/') {
+            end--;
+        }
+        return path.substring(0, end);
+    }
+
     /** Whether the instance runs, as far as its listing says. */
     public enum State {
         RUNNING, DOWN,

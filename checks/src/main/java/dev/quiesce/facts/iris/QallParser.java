@@ -45,11 +45,23 @@ public final class QallParser {
     /** The line after the rule of dashes; without one, the line after the two header lines. */
     private static int firstRow(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).matches(" *-{3,}[- ]*")) {
+            if (isRule(lines.get(i))) {
                 return i + 1;
             }
         }
         return Math.min(2, lines.size());
+    }
+
+    /**
+     * Blanks, then at least three dashes, then dashes and blanks only: checked in one pass, since the pattern
+     * {@code " *-{3,}[- ]*"} backtracks quadratically on a long run of dashes that ends otherwise.
+     */
+    private static boolean isRule(String line) {
+        int start = 0;
+        while (start < line.length() && line.charAt(start) == ' ') {
+            start++;
+        }
+        return line.startsWith("---", start) && line.chars().allMatch(c -> c == '-' || c == ' ');
     }
 
     private static Optional<String> problem(String line, String[] words, Set<String> names) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * {@code /etc/vmware-tools/tools.conf} read as vmtoolsd reads it: a GLib key file. GLib is stricter than
  * an INI reader: a line that is neither blank, a {@code #} comment, a {@code [group]} nor {@code key=value}
- * (a {@code ;} comment, a stray word) makes the whole file fail to load, and vmtoolsd then keeps its
- * defaults; a key before any group does too. A later key or group of the same name wins. Booleans are
+ * (a {@code ;} comment, a stray word) makes the whole file fail to load, and so does a key before any
+ * group (what vmtoolsd then runs with: {@link Refusal}). A later key or group of the same name wins. Booleans are
  * {@code true}, {@code false}, {@code 1} or {@code 0} exactly (surrounding blanks aside); anything else
  * ({@code False}, {@code true # comment}) cannot be read and vmtoolsd uses the default. The rules here are
  * GLib's {@code gkeyfile.c}, checked side by side with GLib itself in the tests.
@@ -26,8 +26,19 @@ public final class ToolsConf {
     /** One {@code key=value} line: the value with leading blanks removed, as GLib keeps it, and its line. */
     public record Entry(String key, String value, int line) {}
 
-    /** Why GLib would not load the file, and at which line: vmtoolsd then runs with its defaults. */
-    public record Refusal(int line, String why) {}
+    /**
+     * Why GLib would not load the file, and at which line. vmtoolsd then ignores the whole file
+     * (libvmtools/vmtoolsConfig.c, VMTools_LoadConfig, read on open-vm-tools master of May 2026): a
+     * vmtoolsd that starts with it runs with its defaults, and one already running keeps the dictionary it
+     * loaded before, except when {@code loadsEmpty}: GLib's "does not start with a group" error, which
+     * vmtoolsd takes as a loaded file holding what GLib read before the error (nothing), so every key
+     * takes its default from the next reload on.
+     */
+    public record Refusal(int line, String why, boolean loadsEmpty) {
+        public Refusal(int line, String why) {
+            this(line, why, false);
+        }
+    }
 
     public static ToolsConf parse(String text) {
         Map<String, Map<String, Entry>> groups = new HashMap<>();
@@ -57,7 +68,7 @@ public final class ToolsConf {
                 return refused(number, "'" + key + "' is not a key name");
             }
             if (group == null) {
-                return refused(number, "a key before the first [group]");
+                return new ToolsConf(Optional.of(new Refusal(number, "a key before the first [group]", true)), Map.of());
             }
             group.put(key, new Entry(key, stripLeading(line.substring(equals + 1)), number));
         }

@@ -140,6 +140,14 @@ class ToolsConfTest {
     }
 
     @Test
+    void onlyAKeyBeforeTheFirstGroupLoadsEmptyInVmtoolsd() {
+        // vmtoolsConfig.c accepts G_KEY_FILE_ERROR_GROUP_NOT_FOUND as a loaded file; any other refusal is not loaded.
+        assertEquals(Optional.of(new ToolsConf.Refusal(2, "a key before the first [group]", true)),
+                ToolsConf.parse("# tools\nexecScripts=false\n[vmbackup]\n").refusal());
+        assertEquals(false, ToolsConf.parse("[vmbackup]\n; off\n").refusal().orElseThrow().loadsEmpty());
+    }
+
+    @Test
     void theLastValueWinsAndKeepsItsLine() {
         ToolsConf conf = ToolsConf.parse("[vmbackup]\nexecScripts=false\n[logging]\n[vmbackup]\nexecScripts = true\n");
         assertEquals(Optional.of(new ToolsConf.Entry("execScripts", "true", 5)), conf.entry("vmbackup", "execScripts"));

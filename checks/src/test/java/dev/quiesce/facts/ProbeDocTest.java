@@ -1,0 +1,21 @@
+package dev.quiesce.facts;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** docs/PROBE.md names every command a probe may run, so a reader of the docs knows all a probe runs. */
+class ProbeDocTest {
+    @Test
+    void everyAllowedCommandIsInTheTableOfCommands() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "PROBE.md"));
+        for (AllowedCommand command : AllowedCommand.values()) {
+            String argv = "`" + String.join(" ", command.argv()) + "`";
+            assertTrue(doc.lines().anyMatch(l -> l.startsWith("| ") && l.contains(argv)),
+                    "docs/PROBE.md has no row naming " + argv + " (" + command + ")");
+        }
+    }
+}
