@@ -185,6 +185,10 @@ chmod 0775 "$bad/usr/local/sbin"                                    # not above 
 install -d -o root -g root -m 0755 "$bad/etc/vmware-tools/backupScripts.d"
 printf 'Scripts here run as root at every snapshot.\n' >"$bad/etc/vmware-tools/backupScripts.d/README.txt"
 chmod 0644 "$bad/etc/vmware-tools/backupScripts.d/README.txt"      # QZ-FT-007: notes file, mode 0644
+# QZ-VT-006: freezes the journal file system itself, which excludedFileSystems does not list (12.2.0+ fails).
+printf '#!/bin/sh\n# Freeze the journal before vmtoolsd freezes the rest; thaw it after.\ncase "$1" in\n  freeze) fsfreeze -f /iris/journal ;;\n  thaw|freezeFail) fsfreeze -u /iris/journal ;;\nesac\n' \
+  >"$bad/etc/vmware-tools/backupScripts.d/20-journal"
+chmod 0700 "$bad/etc/vmware-tools/backupScripts.d/20-journal"
 
 # collect_in TREE NAME: `quiesce collect --local` as NAME, run where TREE is laid over this machine's /.
 collect_in() {

@@ -34,6 +34,12 @@ final class FreezeTimeoutJudge implements ScriptJudge {
                 tally.notChecked(where + ": Epic's instfreeze wrapper; its freeze timeout is not visible here");
                 continue;
             }
+            if (!call.argumentsKnown()) {
+                tally.observe(where + ": the ObjectScript text is not known");
+                tally.unknown(where + ": the ExternalFreeze call's text holds a value the reading cannot tell, so its "
+                        + "arguments are not known; " + target.simulateHint());
+                continue;
+            }
             Optional<String> timeout = call.argument(FreezeCall.TIMEOUT);
             tally.observe(where + ": timeout " + timeout.map(ShownText::escaped).orElse("not given")
                     + call.argument(FreezeCall.WD_SUSPEND_LIMIT).map(w -> ", WDSuspendLimit " + ShownText.escaped(w))

@@ -100,7 +100,7 @@ public final class ScriptContentCheck extends BaseCheck<ScriptContentCheck.Param
     }
 
     /** The scripts the reading can follow; the others are ERROR with their first problem and the simulate hint. */
-    private static List<ScriptTarget> followable(List<ScriptTarget> targets, Tally tally) {
+    static List<ScriptTarget> followable(List<ScriptTarget> targets, Tally tally) {
         List<ScriptTarget> out = new ArrayList<>();
         List<String> reported = new ArrayList<>();
         for (ScriptTarget target : targets) {

@@ -19,14 +19,20 @@ import java.util.function.Consumer;
  * and every regular file of the scripts directory (second stage, from its listing); of the directory's
  * files, only those that call ExternalFreeze or ExternalThaw (or Epic's wrappers) are freeze scripts,
  * and vmtoolsd calls them for both sides. Scripts are root's 0700 files: reading them needs root, and a
- * refusal says so.
+ * refusal says so. With {@code everyDirectoryScript} every regular file of the directory is read, whatever
+ * it calls: vmtoolsd runs them all (QZ-VT-006 reads what any of them freezes with {@code fsfreeze}).
  */
 record ScriptSources(List<String> freezeScripts, List<String> thawScripts, String directory,
-                     List<ScriptSide> sides) {
+                     List<ScriptSide> sides, boolean everyDirectoryScript) {
     ScriptSources {
         freezeScripts = sides.contains(ScriptSide.FREEZE) ? List.copyOf(freezeScripts) : List.of();
         thawScripts = sides.contains(ScriptSide.THAW) ? List.copyOf(thawScripts) : List.of();
         sides = List.copyOf(sides);
+    }
+
+    /** The database's freeze scripts: of the directory, only those that call ExternalFreeze or ExternalThaw. */
+    ScriptSources(List<String> freezeScripts, List<String> thawScripts, String directory, List<ScriptSide> sides) {
+        this(freezeScripts, thawScripts, directory, sides, false);
     }
 
     static FactRequest.FileContent content(String path) {
@@ -84,7 +90,7 @@ record ScriptSources(List<String> freezeScripts, List<String> thawScripts, Strin
             }
             for (FileInfo entry : regular(listing)) {
                 read(entry.path(), view, tally, s -> {
-                    if (ScriptRun.callsBackupGeneral(s.text())) {
+                    if (everyDirectoryScript || ScriptRun.callsBackupGeneral(s.text())) {
                         sides.forEach(side -> targets.add(new ScriptTarget(entry.path(), side, s, true)));
                     } else {
                         tally.notChecked(ShownText.escaped(entry.path()) + " calls neither ExternalFreeze nor "

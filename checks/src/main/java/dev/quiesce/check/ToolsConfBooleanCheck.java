@@ -1,7 +1,6 @@
 package dev.quiesce.check;
 
 import com.google.auto.service.AutoService;
-import dev.quiesce.facts.Content;
 import dev.quiesce.facts.FactRequest;
 import dev.quiesce.facts.ShellQuote;
 import dev.quiesce.facts.ShownText;
@@ -21,6 +20,7 @@ import java.util.Optional;
  * last loaded the file (libvmtools/vmtoolsConfig.c: a refused reload keeps the dictionary loaded before;
  * only a vmtoolsd started with the refused file runs with its defaults). The exception is a key before the
  * first group, which vmtoolsd loads as an empty file: every key takes its default ({@link ToolsConf.Refusal}).
+ * How the file is loaded is {@link ToolsConfFile}'s, shared with the other tools.conf checks.
  */
 @AutoService(Check.class)
 public final class ToolsConfBooleanCheck extends BaseCheck<ToolsConfBooleanCheck.Parameters> {
@@ -37,8 +37,8 @@ public final class ToolsConfBooleanCheck extends BaseCheck<ToolsConfBooleanCheck
             @Param(value = "For each key, what the forbidden value does, for the message.", required = false,
                     example = "{execScripts: no freeze or thaw script runs}") Map<String, String> consequences) {
 
-        FactRequest.FileContent content() {
-            return new FactRequest.FileContent(path, FactRequest.DEFAULT_MAX_BYTES);
+        ToolsConfFile file() {
+            return new ToolsConfFile(path);
         }
     }
 
@@ -55,7 +55,7 @@ public final class ToolsConfBooleanCheck extends BaseCheck<ToolsConfBooleanCheck
 
     @Override
     public Needs needs(Parameters p, HostInfo host) {
-        return Needs.of(p.content());
+        return Needs.of(p.file().request());
     }
 
     @Override
@@ -63,48 +63,21 @@ public final class ToolsConfBooleanCheck extends BaseCheck<ToolsConfBooleanCheck
         Tally tally = new Tally();
         String expected = "[" + p.group() + "] " + String.join(", ", p.keys()) + " not " + p.forbidden()
                 + " (unset means " + p.whenUnset() + ")";
-        boolean[] missing = {false};
-        tally.read(p.path(), view.get(p.content()), content -> inspect(p, content, tally), () -> {
-            missing[0] = true;
-            tally.observe(p.path() + " does not exist");
-            p.keys().forEach(key -> judge(p, key, p.whenUnset(), key + " takes its default " + p.whenUnset()
-                    + " (no " + p.path() + ")", tally));
-        });
-        return tally.verdict(expected, missing[0]
+        Optional<ToolsConfFile.Loaded> loaded = p.file().read(view, tally, defaults(p));
+        loaded.ifPresent(l -> inspect(p, l, tally));
+        return tally.verdict(expected, loaded.isPresent() && loaded.get().conf().isEmpty()
                 ? p.path() + " does not exist, so vmtoolsd uses its defaults: " + defaults(p)
                 : "none of " + String.join(", ", p.keys()) + " is " + p.forbidden() + " in " + p.path());
     }
 
-    private static void inspect(Parameters p, Content content, Tally tally) {
-        if (content.truncated()) {
-            tally.observe(p.path() + ": more than " + FactRequest.DEFAULT_MAX_BYTES + " bytes");
-            tally.unknown(p.path() + " is longer than the " + FactRequest.DEFAULT_MAX_BYTES + " bytes read, and a "
-                    + "later line may set a key again or make GLib refuse the file");
-            return;
-        }
-        ToolsConf conf = ToolsConf.parse(content.text());
-        Optional<ToolsConf.Refusal> refusal = conf.refusal();
-        if (refusal.isPresent() && refusal.get().loadsEmpty()) {
-            ToolsConf.Refusal r = refusal.get();
-            tally.observe(p.path() + " line " + r.line() + ": " + r.why() + " (GLib stops there; vmtoolsd takes the "
-                    + "file as empty, so every key of it is ignored)");
+    private static void inspect(Parameters p, ToolsConfFile.Loaded loaded, Tally tally) {
+        if (loaded.defaultsWhy().isPresent()) {
             p.keys().forEach(key -> judge(p, key, p.whenUnset(), key + " takes its default " + p.whenUnset()
-                    + " (the file is read as empty)", tally));
-            return;
-        }
-        if (refusal.isPresent()) {
-            ToolsConf.Refusal r = refusal.get();
-            tally.observe(p.path() + " line " + r.line() + ": " + r.why() + " (GLib refuses the file)");
-            tally.unknown("GLib refuses " + p.path() + " at line " + r.line() + " (" + r.why() + "), so vmtoolsd "
-                    + "ignores every line of it: a vmtoolsd started with this file runs with its defaults ("
-                    + defaults(p) + "), but one that was running when the file was changed keeps the settings it "
-                    + "last loaded, which quiesce cannot see (open-vm-tools libvmtools/vmtoolsConfig.c, "
-                    + "VMTools_LoadConfig). Fix line " + r.line() + " (GLib takes only # comments and key=value "
-                    + "lines inside a [group]), then: systemctl restart open-vm-tools.service (or vmtoolsd.service)");
+                    + " (" + loaded.defaultsWhy().get() + ")", tally));
             return;
         }
         for (String key : p.keys()) {
-            Setting<Boolean> setting = Setting.bool(Optional.of(conf), p.group(), key, p.whenUnset());
+            Setting<Boolean> setting = Setting.bool(loaded.conf(), p.group(), key, p.whenUnset());
             String shown = setting.entry().map(e -> key + "=" + ShownText.escaped(e.value().stripTrailing())
                     + " (line " + e.line() + ")").orElse(key);
             judge(p, key, setting.value(), switch (setting.source()) {

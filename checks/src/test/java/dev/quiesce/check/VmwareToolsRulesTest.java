@@ -21,13 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class VmwareToolsRulesTest {
     private static final String CONF = "/etc/vmware-tools/tools.conf";
+    private static final String PACK = "vmware-tools";
 
     @TempDir
     Path root;
 
     @Test
     void aCorrectTreePassesWhatATreeCanShowAndSaysWhyTheRestNeedsTheHost() {
-        HostResult host = audit(GuestTree.passing(root));
+        HostResult host = audit(GuestTree.passing(root), PACK);
         for (String rule : List.of("QZ-VT-001", "QZ-VT-002", "QZ-VT-005")) {
             assertEquals(Status.PASS, finding(host, rule).status(), rule + ": " + finding(host, rule).message());
         }
@@ -39,7 +40,7 @@ class VmwareToolsRulesTest {
 
     @Test
     void execScriptsFalseFailsQzVt005Only() {
-        HostResult host = audit(GuestTree.passing(root).file(CONF, "[vmbackup]\nexecScripts = false\n", "0644"));
+        HostResult host = audit(GuestTree.passing(root).file(CONF, "[vmbackup]\nexecScripts = false\n", "0644"), PACK);
         Finding conf = finding(host, "QZ-VT-005");
         assertEquals(Status.FAIL, conf.status(), conf.message());
         assertTrue(conf.message().contains("execScripts is false in effect (execScripts=false (line 2)): no freeze or "
@@ -50,7 +51,7 @@ class VmwareToolsRulesTest {
 
     @Test
     void aSemicolonLineMakesQzVt005ErrorWithTheLine() {
-        HostResult host = audit(GuestTree.passing(root).file(CONF, "[vmbackup]\n; off\nexecScripts=false\n", "0644"));
+        HostResult host = audit(GuestTree.passing(root).file(CONF, "[vmbackup]\n; off\nexecScripts=false\n", "0644"), PACK);
         Finding conf = finding(host, "QZ-VT-005");
         assertEquals(Status.ERROR, conf.status());
         assertTrue(conf.message().contains("GLib refuses " + CONF + " at line 2"), conf.message());
@@ -58,7 +59,7 @@ class VmwareToolsRulesTest {
 
     @Test
     void withoutVmtoolsdOnDiskATreeFailsQzVt002() {
-        HostResult host = audit(GuestTree.passing(root).delete("/usr/bin/vmtoolsd"));
+        HostResult host = audit(GuestTree.passing(root).delete("/usr/bin/vmtoolsd"), PACK);
         Finding installed = finding(host, "QZ-VT-002");
         assertEquals(Status.FAIL, installed.status(), installed.message());
         assertTrue(installed.observed().contains("dpkg-query: not run"), installed.observed());
@@ -67,7 +68,7 @@ class VmwareToolsRulesTest {
     @Test
     void anotherVendorsDmiFailsQzVt001() {
         HostResult host = audit(GuestTree.passing(root).file("/sys/class/dmi/id/sys_vendor", "QEMU\n", "0444")
-                .file("/sys/class/dmi/id/product_name", "Standard PC (i440FX + PIIX, 1996)\n", "0444"));
+                .file("/sys/class/dmi/id/product_name", "Standard PC (i440FX + PIIX, 1996)\n", "0444"), PACK);
         assertEquals(Status.FAIL, finding(host, "QZ-VT-001").status());
     }
 }

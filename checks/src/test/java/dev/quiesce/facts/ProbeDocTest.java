@@ -13,8 +13,9 @@ class ProbeDocTest {
     void everyAllowedCommandIsInTheTableOfCommands() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "PROBE.md"));
         for (AllowedCommand command : AllowedCommand.values()) {
-            // A command whose program is an argument (the syntax check's shell) is named in its row by its name.
-            String argv = "`" + (command.argv().isEmpty() ? command.name() : String.join(" ", command.argv())) + "`";
+            // A command whose program is itself an argument (the shell of SHELL_SYNTAX_CHECK) is named by its constant.
+            String argv = command.argv().isEmpty() ? "`" + command.name() + "`"
+                    : "`" + String.join(" ", command.argv()) + "`";
             assertTrue(doc.lines().anyMatch(l -> l.startsWith("| ") && l.contains(argv)),
                     "docs/PROBE.md has no row naming " + argv + " (" + command + ")");
         }

@@ -38,6 +38,15 @@ public final class TreeAudit {
         return auditor.audit(localHost(tree.root()));
     }
 
+    /** Audits the tree with the named built-in packs only (a pack's rules that need commands say so). */
+    public static HostResult audit(GuestTree tree, String... packs) {
+        CheckRegistry registry = CheckRegistry.standard();
+        List<String> ids = List.of(packs);
+        Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()).stream()
+                .filter(p -> ids.contains(p.id())).toList(), new Tool("quiesce", "test"), Clock.systemUTC(), 1);
+        return auditor.audit(localHost(tree.root()));
+    }
+
     /**
      * Audits the tree as a live guest: the probe's shell runs where the tree is laid over this machine's
      * {@code /} (scripts/guest-sandbox.sh), so commands run (the tree's stand-ins) and owners read as set.

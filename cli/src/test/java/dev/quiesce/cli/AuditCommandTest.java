@@ -21,7 +21,6 @@ class AuditCommandTest {
      * The packs a tree decides alone: under --root no command runs, so the vmware-tools rules that need one
      * (a running vmtoolsd, its unit, its version) are ERROR and a correct tree exits 1 with the built-ins.
      */
-    static final String TREE_RULES = "../rules/freeze-thaw-scripts.yaml";
 
     @TempDir
     Path dir;
@@ -30,7 +29,7 @@ class AuditCommandTest {
     void aScriptWithMode0755AndAMissingThawScriptFailWithTheirObservations() throws IOException {
         GuestTree tree = GuestTree.passing(dir.resolve("guest")).mode(FREEZE, "0755").delete(THAW);
         Path out = dir.resolve("out");
-        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--name", "vm1", "--format", "json",
+        Cli cli = Cli.withFileRules("audit", "--local", "--root", tree.root().toString(), "--name", "vm1", "--format", "json",
                 "--out", out.toString());
 
         assertEquals(1, cli.exit(), cli.toString());
@@ -48,8 +47,7 @@ class AuditCommandTest {
     @Test
     void aCorrectGuestExitsZero() {
         GuestTree tree = GuestTree.passing(dir.resolve("guest"));
-        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--out", dir.resolve("o").toString(),
-                "--no-builtin-rules", "--rules", TREE_RULES);
+        Cli cli = Cli.withFileRules("audit", "--local", "--root", tree.root().toString(), "--out", dir.resolve("o").toString());
         assertEquals(0, cli.exit(), cli.toString());
         assertTrue(cli.out().contains("PASS: nothing failed at or above high"), cli.out());
     }
@@ -59,13 +57,12 @@ class AuditCommandTest {
         // Only high-severity rules fail here (mode); critical ones pass.
         GuestTree tree = GuestTree.passing(dir.resolve("guest")).mode(FREEZE, "0755");
         String root = tree.root().toString();
-        assertEquals(1, Cli.run("audit", "--local", "--root", root, "--out", dir.resolve("a").toString(),
-                "--no-builtin-rules", "--rules", TREE_RULES).exit());
-        assertEquals(0, Cli.run("audit", "--local", "--root", root, "--out", dir.resolve("b").toString(),
-                "--fail-on", "critical", "--no-builtin-rules", "--rules", TREE_RULES).exit());
-        assertEquals(0, Cli.run("audit", "--local", "--root", root, "--out", dir.resolve("c").toString(),
+        assertEquals(1, Cli.withFileRules("audit", "--local", "--root", root, "--out", dir.resolve("a").toString()).exit());
+        assertEquals(0, Cli.withFileRules("audit", "--local", "--root", root, "--out", dir.resolve("b").toString(),
+                "--fail-on", "critical").exit());
+        assertEquals(0, Cli.withFileRules("audit", "--local", "--root", root, "--out", dir.resolve("c").toString(),
                 "--fail-on", "none").exit());
-        Cli bad = Cli.run("audit", "--local", "--root", root, "--out", dir.resolve("d").toString(), "--fail-on", "severe");
+        Cli bad = Cli.withFileRules("audit", "--local", "--root", root, "--out", dir.resolve("d").toString(), "--fail-on", "severe");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--fail-on 'severe' is not a severity"), bad.err());
     }
@@ -74,16 +71,16 @@ class AuditCommandTest {
     void everyFormatIsWrittenAndAnUnknownOneIsRefused() {
         GuestTree tree = GuestTree.passing(dir.resolve("guest"));
         Path out = dir.resolve("out");
-        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--out", out.toString(),
-                "--format", "json,html,pdf,md,junit", "--no-builtin-rules", "--rules", TREE_RULES);
+        Cli cli = Cli.withFileRules("audit", "--local", "--root", tree.root().toString(), "--out", out.toString(),
+                "--format", "json,html,pdf,md,junit");
         assertEquals(0, cli.exit(), cli.toString());
         for (String file : new String[] {"report.json", "report.html", "report.pdf", "summary.md", "junit.xml"}) {
             assertTrue(Files.exists(out.resolve(file)), file);
         }
-        Cli unknown = Cli.run("audit", "--local", "--root", tree.root().toString(), "--format", "xml");
+        Cli unknown = Cli.withFileRules("audit", "--local", "--root", tree.root().toString(), "--format", "xml");
         assertEquals(2, unknown.exit(), unknown.toString());
         assertTrue(unknown.err().contains("use any of: json, html, pdf, md, junit"), unknown.err());
-        Cli paper = Cli.run("audit", "--local", "--root", tree.root().toString(), "--paper", "a3");
+        Cli paper = Cli.withFileRules("audit", "--local", "--root", tree.root().toString(), "--paper", "a3");
         assertEquals(2, paper.exit(), paper.toString());
         assertTrue(paper.err().contains("use a4 or letter"), paper.err());
     }
@@ -92,7 +89,7 @@ class AuditCommandTest {
     void collectThenAuditTheCaptureElsewhere() throws IOException {
         GuestTree tree = GuestTree.passing(dir.resolve("guest")).owner(THAW, 1000, 1000);
         Path capture = dir.resolve("vm1.capture.json");
-        Cli collect = Cli.run("collect", "--local", "--root", tree.root().toString(), "--name", "vm1", "-o",
+        Cli collect = Cli.withFileRules("collect", "--local", "--root", tree.root().toString(), "--name", "vm1", "-o",
                 capture.toString());
         assertEquals(0, collect.exit(), collect.toString());
         assertTrue(collect.out().contains("collected") && collect.out().contains("sha256"), collect.out());
@@ -103,7 +100,7 @@ class AuditCommandTest {
         assertFalse(saved.get("tool").get("version").asText().isEmpty());
 
         Path out = dir.resolve("out");
-        Cli audit = Cli.run("audit", "--capture", capture.toString(), "--out", out.toString());
+        Cli audit = Cli.withFileRules("audit", "--capture", capture.toString(), "--out", out.toString());
         assertEquals(1, audit.exit(), audit.toString());
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertEquals("capture", report.get("hosts").get(0).get("transport").asText());
@@ -114,7 +111,7 @@ class AuditCommandTest {
     void aDamagedCaptureInAnInventoryIsAHostErrorAndExitsThree() throws IOException {
         GuestTree tree = GuestTree.passing(dir.resolve("guest"));
         Path good = dir.resolve("good.capture.json");
-        assertEquals(0, Cli.run("collect", "--local", "--root", tree.root().toString(), "--name", "good", "-o",
+        assertEquals(0, Cli.withFileRules("collect", "--local", "--root", tree.root().toString(), "--name", "good", "-o",
                 good.toString()).exit());
         Path bad = dir.resolve("bad.capture.json");
         Files.writeString(bad, Files.readString(good).replace("\"answer\"", "\"answer_\""));
@@ -127,7 +124,7 @@ class AuditCommandTest {
                   - {name: bad, roles: [guest], capture: bad.capture.json}
                 """);
         Path out = dir.resolve("out");
-        Cli cli = Cli.run("audit", "--inventory", inventory.toString(), "--out", out.toString());
+        Cli cli = Cli.withFileRules("audit", "--inventory", inventory.toString(), "--out", out.toString());
         assertEquals(3, cli.exit(), cli.toString());
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertEquals("ERROR", report.get("hosts").get(0).get("status").asText());
@@ -154,7 +151,7 @@ class AuditCommandTest {
     @Test
     void hostTextCannotDriveTheTerminal() throws IOException {
         GuestTree tree = GuestTree.passing(dir.resolve("guest")).mode(FREEZE, "0755");
-        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--name", "vm\u001b[2J\u001b]0;pwned\u0007",
+        Cli cli = Cli.withFileRules("audit", "--local", "--root", tree.root().toString(), "--name", "vm\u001b[2J\u001b]0;pwned\u0007",
                 "--out", dir.resolve("o").toString());
         assertFalse(cli.out().contains("\u001b"), cli.out());
         assertTrue(cli.out().contains("vm\\x1b[2J"), cli.out());

@@ -103,10 +103,10 @@ public final class HostileCaptures {
                     Frame twice = new Frame("f2", "0", "81c0|0|0|||370|1796186417\n");
                     a.frames.add(a.frames.indexOf(a.frame("f2")) + 1, twice);
                 });
-        answer("frame-not-requested.capture.json", 1, "frames for ids never requested (f99, f98, ../../f1), "
+        answer("frame-not-requested.capture.json", 1, "frames for ids never requested (f99, f77, ../../f1), "
                 + "with root-owned answers: ignored, the host's real answers decide", a -> {
                     a.frames.add(1, new Frame("f99", "0", "81c0|0|0|||370|1796186417\n"));
-                    a.frames.add(2, new Frame("f98", "0", token + "@N0|0|0\n"));
+                    a.frames.add(2, new Frame("f77", "0", token + "@N0|0|0\n")); // past every request of the capture
                     a.frames.add(3, new Frame("../../f1", "0", "81c0|0|0|||370|1796186417\n"));
                 });
         answer("stat-numbers-huge.capture.json", 1, "stat numbers past their types: uid 4294967296000, size 20 "

@@ -20,6 +20,9 @@ class InstancesUnderRootTest {
     private static final String CPF = "[Journal]\nCurrentDirectory=/journal1/\n[MirrorMember]\nSystemName=MIRRORA/IRIS\n"
             + "[Mirrors]\nMIRROR=5F2A,2,1,,16000,0,1,,0,arbiter|2188,0,0,0,0,0\n";
 
+    /** The instances pack alone: under --root no command runs, so the script-content rules would be ERROR. */
+    private static final String PACK = "../rules/iris-instances.yaml";
+
     @TempDir
     Path dir;
 
@@ -29,7 +32,8 @@ class InstancesUnderRootTest {
                 .file("/usr/irissys/iris.cpf", CPF, "0660");
         Path out = dir.resolve("out");
 
-        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--role", "guest,iris", "--var",
+        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--no-builtin-rules", "--rules", PACK,
+                "--role", "guest,iris", "--var",
                 "instances=IRIS=/usr/irissys", "--format", "json,html", "--out", out.toString());
 
         assertEquals(0, cli.exit(), cli.toString());
@@ -48,7 +52,8 @@ class InstancesUnderRootTest {
         GuestTree tree = GuestTree.passing(dir.resolve("guest"));
         Path out = dir.resolve("out");
 
-        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--format", "json", "--out",
+        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--no-builtin-rules", "--rules", PACK,
+                "--format", "json", "--out",
                 out.toString());
 
         assertEquals(0, cli.exit(), "an info rule's ERROR is below --fail-on high: " + cli);

@@ -20,7 +20,7 @@ class MergeInputTest {
     private String shardReport() throws IOException {
         Path out = dir.resolve("shard");
         Cli audit = Cli.run("audit", "--capture", Path.of("../examples/db-good.capture.json").toString(), "--shard", "1/1",
-                "--format", "json", "--out", out.toString(), "--no-builtin-rules", "--rules", AuditCommandTest.TREE_RULES);
+                "--format", "json", "--out", out.toString());
         assertEquals(0, audit.exit(), audit.toString());
         String report = Files.readString(out.resolve("report.json"));
         assertTrue(report.contains(SHARD), report);

@@ -32,8 +32,7 @@ class OutputDirectoryTest {
         Path bundle = out.resolve("evidence.zip");
         Files.createSymbolicLink(bundle, Files.writeString(dir.resolve("victim-zip"), "precious"));
 
-        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--no-builtin-rules", "--rules",
-                AuditCommandTest.TREE_RULES, "--format", "json,html,pdf,md,junit",
+        Cli cli = Cli.withFileRules("audit", "--local", "--root", tree.root().toString(), "--format", "json,html,pdf,md,junit",
                 "--out", out.toString(), "--bundle", bundle.toString());
 
         assertEquals(0, cli.exit(), cli.toString());
@@ -52,7 +51,7 @@ class OutputDirectoryTest {
         Path out = Files.createDirectory(dir.resolve("open"));
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--out", out.toString());
+        Cli cli = Cli.withFileRules("audit", "--local", "--root", tree.root().toString(), "--out", out.toString());
 
         assertEquals(2, cli.exit(), cli.toString());
         assertTrue(cli.err().contains("writable by group or others"), cli.err());

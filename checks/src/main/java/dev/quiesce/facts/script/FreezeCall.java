@@ -7,9 +7,11 @@ import java.util.Optional;
  * An {@code ExternalFreeze} call as its arguments are written (after the shell's expansion): the 7th is
  * the freeze timeout in seconds ({@code ExternalFreezeTimeOut}), the 10th {@code WDSuspendLimit}, which
  * lets the write daemon resume by itself and so invalidates the backup. An argument that holds an unknown
- * shell value shows {@code ?}.
+ * shell value shows {@code ?}. Where the shell word holding the ObjectScript cannot be told at all (a
+ * {@code $T} set from a command's output makes the whole word unknown), no argument can be read:
+ * {@code argumentsKnown} is false, and a missing argument is not to be taken as one left out.
  */
-public record FreezeCall(int line, List<String> arguments, boolean wrapper) {
+public record FreezeCall(int line, List<String> arguments, boolean wrapper, boolean argumentsKnown) {
     public static final int TIMEOUT = 7;
     public static final int WD_SUSPEND_LIMIT = 10;
 

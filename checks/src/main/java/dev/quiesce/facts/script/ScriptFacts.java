@@ -31,7 +31,7 @@ public record ScriptFacts(List<ScriptRun.FsFreeze> fsfreezes, List<FreezeCall> f
             }
             for (SessionCall c : path.calls(CallKind.FREEZE)) {
                 calls.putIfAbsent(c.line(), new FreezeCall(c.line(), c.wrapper() ? List.of() : c.arguments(),
-                        c.wrapper()));
+                        c.wrapper(), c.wrapper() || c.objectScript().contains("Backup.General).")));
             }
         }
         return new ScriptFacts(new ArrayList<>(freezes.values()), new ArrayList<>(calls.values()));

@@ -27,6 +27,11 @@ public record Setting<T>(T value, Source source, Optional<ToolsConf.Entry> entry
         return of(conf, group, key, whenUnset, ToolsConf::asInteger);
     }
 
+    /** A string key of {@code conf} (empty: no tools.conf), {@code whenUnset} where vmtoolsd takes its default. */
+    public static Setting<String> string(Optional<ToolsConf> conf, String group, String key, String whenUnset) {
+        return of(conf, group, key, whenUnset, ToolsConf::asString);
+    }
+
     private static <T> Setting<T> of(Optional<ToolsConf> conf, String group, String key, T whenUnset,
                                      Function<String, Optional<T>> read) {
         if (conf.isEmpty()) {

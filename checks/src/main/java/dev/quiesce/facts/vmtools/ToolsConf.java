@@ -109,6 +109,36 @@ public final class ToolsConf {
                 : Optional.of((int) number);
     }
 
+    /**
+     * The value as GLib's {@code g_key_file_get_string} gives it (what {@code VMTools_ConfigGetString}
+     * returns): the escapes {@code \\s \\n \\t \\r \\\\} replaced, blanks at the end kept; empty when GLib
+     * refuses it (another escape, or a {@code \\} at the end), and vmtoolsd then takes the default.
+     */
+    public static Optional<String> asString(String value) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (++i == value.length()) {
+                return Optional.empty();
+            }
+            switch (value.charAt(i)) {
+                case 's' -> out.append(' ');
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'r' -> out.append('\r');
+                case '\\' -> out.append('\\');
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(out.toString());
+    }
+
     /** {@code [name]}, then only blanks and tabs. */
     private static boolean isGroupLine(String line) {
         int close = line.indexOf(']');

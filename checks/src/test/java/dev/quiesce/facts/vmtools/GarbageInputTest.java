@@ -33,6 +33,11 @@ class GarbageInputTest {
                 }
                 ToolsConf.asBoolean(text);
                 ToolsConf.asInteger(text);
+                ToolsConf.asString(text).ifPresent(v -> {
+                    ExcludedFileSystems excluded = ExcludedFileSystems.parse(v);
+                    excluded.matching(text);
+                    excluded.patterns().forEach(p -> excluded.matching(p + text));
+                });
             },
             text -> ToolsVersion.parse(text).ifPresent(v -> v.atLeast(v.release())),
             text -> ProcessList.parse(text).processes().forEach(p -> {
