@@ -17,11 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code quiesce audit} end to end on real file trees: reports, summaries and exit codes. */
 class AuditCommandTest {
-    /**
-     * The packs a tree decides alone: under --root no command runs, so the vmware-tools rules that need one
-     * (a running vmtoolsd, its unit, its version) are ERROR and a correct tree exits 1 with the built-ins.
-     */
-
     @TempDir
     Path dir;
 
