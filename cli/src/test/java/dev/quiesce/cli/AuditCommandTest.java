@@ -93,17 +93,18 @@ class AuditCommandTest {
         GuestTree tree = GuestTree.passing(dir.resolve("guest")).owner(THAW, 1000, 1000);
         Path capture = dir.resolve("vm1.capture.json");
         Cli collect = Cli.run("collect", "--local", "--root", tree.root().toString(), "--name", "vm1", "-o",
-                capture.toString());
+                capture.toString(), "--no-builtin-rules", "--rules", TREE_RULES);
         assertEquals(0, collect.exit(), collect.toString());
         assertTrue(collect.out().contains("collected") && collect.out().contains("sha256"), collect.out());
         JsonNode saved = new ObjectMapper().readTree(capture.toFile());
         assertEquals("vm1", saved.get("host").asText());
         assertTrue(saved.get("sha256").asText().matches("[0-9a-f]{64}"));
-        assertEquals(1, saved.get("stages").size(), "the built-in rules need one stage");
+        assertEquals(1, saved.get("stages").size(), "the file rules need one stage");
         assertFalse(saved.get("tool").get("version").asText().isEmpty());
 
         Path out = dir.resolve("out");
-        Cli audit = Cli.run("audit", "--capture", capture.toString(), "--out", out.toString());
+        Cli audit = Cli.run("audit", "--capture", capture.toString(), "--out", out.toString(), "--no-builtin-rules",
+                "--rules", TREE_RULES);
         assertEquals(1, audit.exit(), audit.toString());
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertEquals("capture", report.get("hosts").get(0).get("transport").asText());

@@ -17,6 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
  * names the instances, and stage 2 reads each one's CPF from the tree.
  */
 class InstancesUnderRootTest {
+    /**
+     * The instance pack beside the file rules: a tree (--root) runs no command, so the script-content and
+     * VMware Tools rules that need one would make the exit code about them.
+     */
+    static final String INSTANCE_RULES = "../rules/iris-instances.yaml";
+
     private static final String CPF = "[Journal]\nCurrentDirectory=/journal1/\n[MirrorMember]\nSystemName=MIRRORA/IRIS\n"
             + "[Mirrors]\nMIRROR=5F2A,2,1,,16000,0,1,,0,arbiter|2188,0,0,0,0,0\n";
 
@@ -30,7 +36,8 @@ class InstancesUnderRootTest {
         Path out = dir.resolve("out");
 
         Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--role", "guest,iris", "--var",
-                "instances=IRIS=/usr/irissys", "--format", "json,html", "--out", out.toString());
+                "instances=IRIS=/usr/irissys", "--format", "json,html", "--out", out.toString(), "--no-builtin-rules", "--rules",
+                AuditCommandTest.TREE_RULES, INSTANCE_RULES);
 
         assertEquals(0, cli.exit(), cli.toString());
         JsonNode finding = finding(out, "QZ-IN-001");
@@ -49,7 +56,7 @@ class InstancesUnderRootTest {
         Path out = dir.resolve("out");
 
         Cli cli = Cli.run("audit", "--local", "--root", tree.root().toString(), "--format", "json", "--out",
-                out.toString());
+                out.toString(), "--no-builtin-rules", "--rules", AuditCommandTest.TREE_RULES, INSTANCE_RULES);
 
         assertEquals(0, cli.exit(), "an info rule's ERROR is below --fail-on high: " + cli);
         JsonNode finding = finding(out, "QZ-IN-001");
