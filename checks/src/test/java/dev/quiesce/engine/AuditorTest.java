@@ -160,7 +160,7 @@ class AuditorTest {
     @Test
     void factsSharedByRulesAreRequestedOnce() throws Exception {
         CheckRegistry registry = CheckRegistry.standard();
-        Auditor auditor = new Auditor(registry, TreeAudit.treePacks(registry), new Tool("q", "t"),
+        Auditor auditor = new Auditor(registry, TreeAudit.packs(registry, "freeze-thaw-scripts"), new Tool("q", "t"),
                 Clock.systemUTC(), 1);
         GuestTree.passing(root);
         ProbeTranscript transcript = auditor.collect(TreeAudit.localHost(root));

@@ -41,10 +41,15 @@ public final class TreeAudit {
     /** Audits the tree with the named built-in packs only (a pack's rules that need commands say so). */
     public static HostResult audit(GuestTree tree, String... packs) {
         CheckRegistry registry = CheckRegistry.standard();
-        List<String> ids = List.of(packs);
-        Auditor auditor = new Auditor(registry, RulePacks.load(registry, true, List.of()).stream()
-                .filter(p -> ids.contains(p.id())).toList(), new Tool("quiesce", "test"), Clock.systemUTC(), 1);
+        Auditor auditor = new Auditor(registry, packs(registry, packs), new Tool("quiesce", "test"), Clock.systemUTC(),
+                1);
         return auditor.audit(localHost(tree.root()));
+    }
+
+    /** The built-in packs of these ids. */
+    public static List<dev.quiesce.model.RulePack> packs(CheckRegistry registry, String... ids) {
+        List<String> wanted = List.of(ids);
+        return RulePacks.load(registry, true, List.of()).stream().filter(p -> wanted.contains(p.id())).toList();
     }
 
     /**
