@@ -34,12 +34,15 @@ final class ScriptTrialEvidence {
             tally.observe("not simulated (" + ShownText.escaped(notRun.why()) + "): judged by reading");
             return false;
         }
+        List<ScriptTrials.Trial> relevant = ((ScriptTrials.Outcome.Ran) outcome).trials().stream()
+                .filter(t -> t.aspects().contains(aspect))
+                .filter(t -> t.side() == ScriptSide.FREEZE ? freeze.isPresent() : thaw.isPresent()).toList();
+        if (relevant.isEmpty()) {
+            tally.observe("no simulated scenario tells this rule anything: judged by reading");
+            return false;
+        }
         List<List<String>> rows = new ArrayList<>();
-        for (ScriptTrials.Trial trial : ((ScriptTrials.Outcome.Ran) outcome).trials()) {
-            boolean sideAsked = trial.side() == ScriptSide.FREEZE ? freeze.isPresent() : thaw.isPresent();
-            if (!sideAsked || !trial.aspects().contains(aspect)) {
-                continue;
-            }
+        for (ScriptTrials.Trial trial : relevant) {
             String scenario = ShownText.escaped(trial.scenario());
             rows.add(List.of(scenario, trial.exit(), trial.passed() ? "PASS" : "FAIL", ShownText.escaped(trial.calls()),
                     ShownText.escaped(trial.why())));

@@ -89,6 +89,19 @@ class ScriptTrialEvidenceTest {
                 exit.observed());
     }
 
+    @Test
+    void runsThatTellARuleNothingLeaveItToTheReading() throws IOException {
+        HostResult host = audit(new Recorded(new ScriptTrials.Outcome.Ran(List.of(
+                new ScriptTrials.Trial("post-thaw-script freezeFail: called with freezeFail, 1 running", ScriptSide.THAW,
+                        Set.of(ScriptTrials.Aspect.FREEZE_FAIL), "csession CACHE ...", "0", false, "did not thaw")))));
+        Finding exit = finding(host, "QZ-SC-004");
+        assertEquals(Status.PASS, exit.status(), exit.toString());
+        assertTrue(exit.observed().contains("no simulated scenario tells this rule anything: judged by reading"),
+                exit.observed());
+        assertTrue(exit.details().tables().isEmpty(), exit.toString());
+        assertEquals(Status.FAIL, finding(host, "QZ-SC-006").status());
+    }
+
     private static HostResult audit(ScriptTrials trials) throws IOException {
         CannedFacts answers = CannedFacts.builder()
                 .content(ScriptSources.content("/usr/sbin/pre-freeze-script"),
