@@ -32,8 +32,9 @@ class CaptureRoundTripTest {
     Path dir;
 
     private final CheckRegistry registry = CheckRegistry.standard();
-    // A tree under --root: the file-rule pack, one stage (the script-content rules need commands and a second stage).
-    private final Auditor auditor = new Auditor(registry, TreeAudit.treePacks(registry),
+    // A tree under --root: the file-rule pack, one stage (the other packs read a second stage, whose evidence
+    // carries that stage's own clock, and commands, which a tree does not run).
+    private final Auditor auditor = new Auditor(registry, TreeAudit.packs(registry, "freeze-thaw-scripts"),
             new Tool("quiesce", "test"), Clock.systemUTC(), 1);
 
     @Test
