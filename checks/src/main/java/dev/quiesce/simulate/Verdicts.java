@@ -39,7 +39,8 @@ final class Verdicts {
                     wrong.add("exited 5, the session's own status: vmtoolsd takes any exit but 0 as a failed freeze, "
                             + "so every quiesced snapshot fails (QZ-SC-004)");
                 } else if (exit != 0) {
-                    wrong.add("exited " + exit + " after the freeze succeeded: vmtoolsd aborts the quiesce "
+                    wrong.add("exited " + exit + (frozen.isEmpty() ? " where ExternalFreeze of the running instances "
+                            + "would have answered 5" : " after the freeze succeeded") + ": vmtoolsd aborts the quiesce "
                             + "(\"Custom quiesce script failed.\")");
                 }
                 if (!notFrozen.isEmpty()) {

@@ -53,7 +53,11 @@ class VerdictsTest {
         Verdict five = judge("freeze-5/2", exit(5), both);
         assertFalse(five.passed());
         assertTrue(five.why().contains("every quiesced snapshot fails (QZ-SC-004)"), five.why());
-        assertTrue(judge("freeze-5/2", exit(2), both).why().contains("Custom quiesce script failed."));
+        assertTrue(judge("freeze-5/2", exit(2), both).why().contains("exited 2 after the freeze succeeded: vmtoolsd "
+                + "aborts the quiesce (\"Custom quiesce script failed.\")"));
+        // A script that froze none of them (a hard-coded instance that does not run) is not said to have frozen.
+        assertTrue(judge("freeze-5/1", exit(1), calls("ExternalFreeze TEST 1")).why().startsWith("exited 1 where "
+                + "ExternalFreeze of the running instances would have answered 5"));
         Verdict one = judge("freeze-5/2", exit(0), calls("ExternalFreeze iris 5"));
         assertEquals(new Verdict(false, "never froze TEST: the snapshot holds a running instance (QZ-SC-005)"), one);
         assertTrue(judge("freeze-5/1", exit(0), calls("ExternalFreeze IRIS 5", "ExternalThaw IRIS 5")).why()
