@@ -75,6 +75,9 @@ class SessionCallReadingTest {
         assertEquals(ShellScript.MAX_CHARS / 14 + 1, cut.problems().get(0).line());
         assertEquals(ShellScript.MAX_CHARS, cut.text().length());
         assertTrue(ShellScript.parse(null).readable());
+        assertTrue(ShellScript.parse("#".repeat(ShellScript.MAX_CHARS)).readable(), "exactly the limit is read whole");
+        ShellScript lines = ShellScript.parse("\n".repeat(ShellScript.MAX_CHARS + 1) + "x");
+        assertEquals(ShellScript.MAX_CHARS + 1, lines.problems().get(0).line(), "the cut is on the line after the last line feed read");
     }
 
     @Test

@@ -137,6 +137,8 @@ class TestCommandTest {
         assertEquals(1, status("-o", "=", "-a"));
         assertEquals(0, status("-a", "=", "-a"));
         assertEquals(0, status("?$X", "-o", "x"), "an unknown word before -o is only an operand");
+        assertNull(status("x", "-o"), "a trailing -o joins nothing: x -o is a two-word test");
+        assertNull(status("x", "-a"));
     }
 
     @Test

@@ -76,6 +76,7 @@ class TrapAndPatternTest {
         assertEquals(List.of(99), arm("freezefail", arms));
         assertEquals(List.of(1), arm("a\\", "a\\\\) exit 1;;"));
         assertEquals(List.of(1), arm("a[b", "a[[]b) exit 1;;"));
+        assertEquals(List.of(1), arm("[]", "[]) exit 1;;"), "[] is no set: a ] right after [ is a member");
     }
 
     @Test
@@ -92,6 +93,9 @@ class TrapAndPatternTest {
         assertEquals(List.of(), ObjectScriptArguments.of("##Class(Backup.General).ExternalFreeze"));
         assertEquals(List.of(), ObjectScriptArguments.of(null));
         assertEquals(List.of("a"), ObjectScriptArguments.of("##Class(Backup.General).X(a)"));
+        assertEquals(List.of("\"ab\""), ObjectScriptArguments.of("##Class(Backup.General).ExternalFreeze(\"ab\""),
+                "a quote that ends the text closes the string");
+        assertEquals(List.of("1"), ObjectScriptArguments.of("Backup.General).ExternalFreeze(1)"));
     }
 
     @Test
