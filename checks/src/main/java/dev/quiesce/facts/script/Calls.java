@@ -43,6 +43,13 @@ final class Calls {
 
     private boolean simple(Node.Simple s, CallKind kind) {
         StringBuilder text = new StringBuilder();
+        for (Node.Assignment a : s.assignments()) { // out=$(iris session ...): the call is in the value
+            for (Word.Part part : a.value().parts()) {
+                if (part instanceof Word.CommandSubstitution c && find(c.body(), kind)) {
+                    return true;
+                }
+            }
+        }
         for (Word w : s.words()) {
             text.append(w.text()).append(' ');
             for (Word.Part part : w.parts()) {

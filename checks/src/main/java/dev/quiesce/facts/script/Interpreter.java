@@ -334,7 +334,9 @@ final class Interpreter {
             List<RunState> out = new ArrayList<>(List.of(s));
             if (once != null) {
                 once.variables.put(node.name(), Value.unknown(why));
-                out.addAll(loopBody(node.body(), once, condition).states);
+                Rounds r = loopBody(node.body(), once, condition);
+                out.addAll(r.states);
+                out.addAll(r.left); // an exit or break in the one round
                 out.replaceAll(Interpreter::leaveLoop);
             }
             return out;
@@ -1012,7 +1014,7 @@ final class Interpreter {
             v = s.statusValue();
         } else if (name.matches("[0-9]+")) {
             int n = Integer.parseInt(name.length() > 3 ? "999" : name);
-            v = n == 0 ? Value.of("script") : n <= s.positional.size() ? s.positional.get(n - 1) : Value.of("");
+            v = n == 0 ? Value.of("script") : n <= s.positional.size() ? s.positional.get(n - 1) : null; // unset: ${1-x} is x
         } else if (name.equals("#")) {
             v = Value.of(String.valueOf(s.positional.size()));
         } else if (name.equals("@") || name.equals("*")) {
