@@ -62,23 +62,17 @@ public final class GuestTree {
 
     /**
      * A VMware guest running one Caché instance, as a live host shows it once the tree is laid over {@code /}:
-     * the DMI vendor, open-vm-tools 12.3.5 installed, enabled and running, a default tools.conf, the
+     * {@link #passing}'s DMI and vmtoolsd, open-vm-tools 12.3.5 installed, enabled and running, a tools.conf, the
      * instance {@code CACHE} up in {@code /usr/cachesys} with its CPF, the guest's own users, and stand-ins
      * for the commands the probe runs. The freeze and thaw scripts are the article's pair.
      */
     public static GuestTree vmwareCacheGuest(Path root, String freeze, String thaw) {
         GuestTree tree = passing(root).file(FREEZE, freeze, "0700").file(THAW, thaw, "0700");
-        for (String dir : new String[] {"/usr/bin", "/usr/cachesys", "/usr/cachesys/bin", "/sys", "/sys/class",
-                "/sys/class/dmi", "/sys/class/dmi/id"}) {
-            tree.directory(dir, "0755");
-        }
+        tree.directory("/usr/cachesys", "0755").directory("/usr/cachesys/bin", "0755");
         tree.file("/etc/passwd", "root:x:0:0:root:/root:/bin/bash\ncacheusr:x:51773:51773::/home/cacheusr:/bin/false\n"
                 + "dbadmin:x:1000:1000:DBA:/home/dbadmin:/bin/bash\n", "0644");
         tree.file("/etc/group", "root:x:0:\ncacheusr:x:51773:\ndbadmin:x:1000:\n", "0644");
-        tree.file("/sys/class/dmi/id/sys_vendor", "VMware, Inc.\n", "0444");
-        tree.file("/sys/class/dmi/id/product_name", "VMware7,1\n", "0444");
         tree.file("/etc/vmware-tools/tools.conf", "[vmbackup]\nenableSyncDriver=true\n", "0644");
-        tree.file("/usr/bin/vmtoolsd", "", "0755");
         tree.standIn("/usr/bin/systemd-detect-virt", "echo vmware\n");
         tree.standIn("/usr/bin/vmware-toolbox-cmd", "[ \"$1\" = -v ] && { echo '12.3.5.46049 (build-22544099)'; exit 0; }\n"
                 + "exit 64\n");
