@@ -89,7 +89,7 @@ public final class ScriptContentCheck extends BaseCheck<ScriptContentCheck.Param
         boolean simulates = p.judge().aspect.isPresent() && view.trials().isPresent();
         Optional<List<String>> running = (judge.needsInstances() || simulates) && !targets.isEmpty()
                 ? ScriptInstances.running(view, tally) : Optional.empty();
-        if (simulates && running.isPresent() && ScriptTrialEvidence.judge(view.trials().get(), p.judge().aspect.get(), p,
+        if (simulates && running.isPresent() && ScriptTrialEvidence.judge(view.trials().get(), p.judge().aspect.get(),
                 view, targets, running.get(), tally)) {
             targets = targets.stream().filter(ScriptTarget::fromDirectory).toList();
         }

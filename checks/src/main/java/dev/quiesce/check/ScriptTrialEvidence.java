@@ -22,10 +22,10 @@ final class ScriptTrialEvidence {
      * Judges the legacy scripts among {@code targets} by their trials; true when it did, false (with the
      * reason observed) when the trials could not run and the reading must judge them instead.
      */
-    static boolean judge(ScriptTrials trials, ScriptTrials.Aspect aspect, ScriptContentCheck.Parameters p,
-                         HostView view, List<ScriptTarget> targets, List<String> running, Tally tally) {
-        Optional<byte[]> freeze = legacy(targets, ScriptSide.FREEZE, p.sources().freezeScripts(), view);
-        Optional<byte[]> thaw = legacy(targets, ScriptSide.THAW, p.sources().thawScripts(), view);
+    static boolean judge(ScriptTrials trials, ScriptTrials.Aspect aspect, HostView view, List<ScriptTarget> targets,
+                         List<String> running, Tally tally) {
+        Optional<byte[]> freeze = legacy(targets, ScriptSide.FREEZE, view);
+        Optional<byte[]> thaw = legacy(targets, ScriptSide.THAW, view);
         if (freeze.isEmpty() && thaw.isEmpty()) {
             return false;
         }
@@ -57,11 +57,13 @@ final class ScriptTrialEvidence {
         return true;
     }
 
-    /** The first legacy script of a side the rule reads, as the host holds it, when it was read whole. */
-    private static Optional<byte[]> legacy(List<ScriptTarget> targets, ScriptSide side, List<String> paths,
-                                           HostView view) {
+    /**
+     * The first legacy script of a side among the targets (they hold only the scripts the rule reads), as the
+     * host holds it, when it was read whole.
+     */
+    private static Optional<byte[]> legacy(List<ScriptTarget> targets, ScriptSide side, HostView view) {
         for (ScriptTarget target : targets) {
-            if (!target.fromDirectory() && target.side() == side && paths.contains(target.path())
+            if (!target.fromDirectory() && target.side() == side
                     && view.get(ScriptSources.content(target.path())) instanceof Fact.Present<Content> c
                     && !c.value().truncated()) {
                 return Optional.of(HostText.bytes(c.value().text()));
