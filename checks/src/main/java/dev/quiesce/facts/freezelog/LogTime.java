@@ -70,9 +70,9 @@ final class LogTime {
         }
         m = C_DATE.matcher(text);
         if (m.lookingAt()) {
-            return local(m, text, zoneOf(m.group(7), zone), number(m, 8),
+            return local(m, text, zoneOf(m.group(6), zone), number(m, 7),
                     MONTHS.indexOf(m.group(1)) + 1, number(m, 2), number(m, 3), number(m, 4), number(m, 5), 0)
-                    .assumed(m.group(7), zoneAbbreviation);
+                    .assumed(m.group(6), zoneAbbreviation);
         }
         m = EN_US_DATE.matcher(text);
         if (m.lookingAt()) {
