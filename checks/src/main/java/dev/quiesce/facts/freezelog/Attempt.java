@@ -43,16 +43,8 @@ final class Attempt {
         suspended = suspended == null ? at : suspended;
     }
 
-    boolean isSuspended() {
-        return suspended != null;
-    }
-
     void resumed(Instant at) {
         resumed = resumed == null ? at : resumed;
-    }
-
-    boolean isResumed() {
-        return resumed != null;
     }
 
     void notLast() {

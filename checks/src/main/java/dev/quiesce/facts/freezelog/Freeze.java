@@ -20,7 +20,8 @@ import java.util.OptionalLong;
  *        restore line names, else the marker's
  * @param markerOffset the journal marker's offset
  * @param markerFile the journal file the marker is in
- * @param sources {@code file:line} of the {@code Suspending system} line, one per source that tells this freeze
+ * @param sources {@code file:line} of the {@code Suspending system} line, one per source that tells this freeze, in
+ *        the order of the sources given; the file name is the host's, not escaped
  * @param frozenNow suspended, never resumed, and the last freeze in each of its sources: the instance is still
  *        frozen as far as its logs say
  */

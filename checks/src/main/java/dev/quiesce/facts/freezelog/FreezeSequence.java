@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Walks one source's events in line order: {@code Suspending system} opens a freeze, and a freeze stays open
- * until {@code System resumed} or the next {@code Suspending system}. A journal switch, restore line or marker
- * inside an open freeze belongs to it; a marker outside one is an online backup's ({@code ^DBACK} writes the
- * same line) and only counted. {@code Resuming system} does not close a freeze: only {@code System resumed}
- * says the thaw finished, and a marker between the two still belongs to it.
+ * Walks one source's events in line order: {@code Suspending system} opens a freeze, and {@code Resuming system},
+ * {@code System resumed} or the next {@code Suspending system} closes it. A journal switch, restore line or marker
+ * inside an open freeze belongs to it; a marker outside one is an online backup's ({@code ^DBACK} writes the same
+ * line) and only counted. {@code System resumed} after {@code Resuming system} still gives the closed freeze its
+ * resume time; {@code Resuming system} alone leaves it unresumed (the thaw never said it finished).
  */
 final class FreezeSequence {
     final List<Attempt> attempts = new ArrayList<>();
@@ -23,12 +23,14 @@ final class FreezeSequence {
             FreezeLogParser.Problems problems) {
         FreezeSequence sequence = new FreezeSequence();
         Attempt open = null;
+        Attempt resuming = null; // closed by Resuming system, waiting for System resumed
         for (LogEvent event : events) {
             switch (event.kind()) {
                 case SUSPENDING -> {
                     if (!sequence.attempts.isEmpty()) {
                         sequence.attempts.getLast().notLast();
                     }
+                    resuming = null;
                     open = new Attempt(source, instance, event);
                     sequence.attempts.add(open);
                 }
@@ -52,12 +54,17 @@ final class FreezeSequence {
                                 + " (the start of this freeze is not in the log)");
                     }
                 }
-                case RESUMING -> { } // the thaw began; only System resumed ends the freeze
+                case RESUMING -> {
+                    resuming = open != null ? open : resuming;
+                    open = null;
+                }
                 case RESUMED -> {
-                    if (open != null) {
-                        open.resumed(event.time().orElseThrow());
-                        open = null;
+                    Attempt closing = open != null ? open : resuming;
+                    if (closing != null) {
+                        closing.resumed(event.time().orElseThrow());
                     }
+                    open = null;
+                    resuming = null;
                 }
                 default -> {
                     if (event.kind().wrapperFailure()) {

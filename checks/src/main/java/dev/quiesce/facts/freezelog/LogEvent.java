@@ -54,7 +54,7 @@ public record LogEvent(Kind kind, String file, long line, String text, Optional<
         }
     }
 
-    /** "file:line", as evidence names the event. */
+    /** "file:line", as evidence names the event (the file name as the host gave it: escape it to show it). */
     public String where() {
         return file + ":" + line;
     }

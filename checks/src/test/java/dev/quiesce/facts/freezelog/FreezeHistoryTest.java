@@ -202,6 +202,22 @@ class FreezeHistoryTest {
     }
 
     @Test
+    void resumingClosesTheFreezeForJournalFactsAndSystemResumedStillGivesItsResumeTime() {
+        FreezeHistory history = utc(
+                "11/28/2026 01:00:02: " + FREEZE + "Suspending system",
+                "11/28/2026 01:00:03: " + FREEZE + "System suspended",
+                "11/28/2026 01:00:10: " + THAW + "Resuming system",
+                "11/28/2026 01:00:10: Journal marker set at offset 77 of /j/20261128.001",
+                "11/28/2026 01:00:11: " + THAW + "System resumed",
+                "11/28/2026 01:00:12: " + THAW + "System resumed");
+
+        assertEquals(1, history.onlineBackupMarkers());
+        assertEquals(Optional.of(at("2026-11-28T01:00:11Z")), history.freezes().get(0).resumed());
+        assertFalse(history.freezes().get(0).markerSet());
+        assertEquals(List.of(), history.problems());
+    }
+
+    @Test
     void theJournalFileIsTheOneSwitchedToElseTheRestoreLinesElseTheMarkers() {
         String start = "11/28/2026 01:00:02: " + FREEZE + "Suspending system";
         String marker = "11/28/2026 01:00:02: Journal marker set at offset 1 of /j/marker";
