@@ -117,7 +117,7 @@ public final class ProbeScript {
               elif qz_inside "$1" "$2" full && qz_listable "$1" "$qz_real"; then qz_run "$1" qz_entries_in "$qz_real" "$3"; fi; }
             qz_f_cmd() { qz_id=$1; shift
               if command -v "$1" >/dev/null 2>&1; then qz_run "$qz_id" "$@"; else o=; qz_emit "$qz_id" notfound; fi; }
-            qz_f_lines() ( qz_id=$1 qz_glob=$2 qz_max=$4 qz_e=$5 qz_home=$3 qz_shown=${3%/}
+            qz_f_lines() ( qz_id=$1 qz_glob=$2 qz_max=$4 qz_e=$5 qz_home=$3 qz_shown=${3%/} qz_win=$6 qz_zip=$7
               if [ -n "$R" ]; then qz_inside "$qz_id" "$3" full || exit 0; qz_home=$qz_real; fi
               if [ ! -d "$qz_home" ]; then qz_why "$qz_home"; [ "$qz_w" = denied ] || qz_w=nofiles; o=; qz_emit "$qz_id" "$qz_w"; exit 0; fi
               if [ ! -r "$qz_home" ] || [ ! -x "$qz_home" ]; then o=; qz_emit "$qz_id" denied; exit 0; fi
@@ -131,12 +131,12 @@ public final class ProbeScript {
                 done
                 set -- .${qz_glob#"$qz_shown"}; fi
               qz_n=0 qz_sk= qz_args= qz_cut= qz_unz=
-              if [ "$6" -gt 0 ]; then qz_now=$(date -u +%s 2>/dev/null </dev/null)
-                case $qz_now in ''|*[!0-9]*) ;; *) qz_cut=$((qz_now - $6));; esac; fi
-              if [ "$7" = 1 ]; then qz_find_unz; fi
+              if [ "$qz_win" -gt 0 ]; then qz_now=$(date -u +%s 2>/dev/null </dev/null)
+                case $qz_now in ''|*[!0-9]*) ;; *) qz_cut=$((qz_now - qz_win));; esac; fi
+              if [ "$qz_zip" = 1 ]; then qz_find_unz; fi
               for qz_f do if [ -f "$qz_f" ]; then qz_shown_as "$qz_f"
                 if [ -n "$qz_cut" ] && qz_older "$qz_f"; then qz_sk=$qz_sk"O${#qz_as}|$qz_as$qz_nl"
-                elif [ "$7" = 1 ] && [ -z "$qz_unz" ] && qz_gz "$qz_f"; then qz_sk=$qz_sk"Z${#qz_as}|$qz_as$qz_nl"
+                elif [ "$qz_zip" = 1 ] && [ -z "$qz_unz" ] && qz_gz "$qz_f"; then qz_sk=$qz_sk"Z${#qz_as}|$qz_as$qz_nl"
                 elif [ -r "$qz_f" ]; then qz_n=$((qz_n + 1)); eval "qz_keep_$qz_n=\\$qz_f"; qz_args="$qz_args \\"\\$qz_keep_$qz_n\\""
                 else qz_u=$qz_u$qz_as$qz_nl; fi; fi; done
               if [ -n "$qz_u" ]; then o=$qz_u; qz_emit "$qz_id" denied; exit 0; fi
