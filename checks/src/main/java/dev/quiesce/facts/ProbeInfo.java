@@ -81,9 +81,13 @@ public record ProbeInfo(Optional<Long> uid, String nodeName, String statMethod, 
         return name.replaceFirst("^(posix|right)/", "");
     }
 
-    /** A region name ZoneId knows ({@code Europe/Berlin}, {@code UTC}); never an offset or a POSIX TZ rule. */
+    /**
+     * A name of the zone database ({@code Europe/Berlin}, {@code UTC}, {@code Etc/GMT+1}); never an offset
+     * or a prefixed one ({@code UTC+1}, which ZoneId would read as east of UTC and POSIX as west of it).
+     */
     private static Optional<ZoneId> zone(String name) {
-        if (!name.matches("[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,3}") || name.length() > 64) {
+        if (name.length() > 64 || !name.matches("[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,3}")
+                || !ZoneId.getAvailableZoneIds().contains(name)) {
             return Optional.empty();
         }
         try {
