@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * The log files a real run of a freeze script writes, read from its abstract run, so a later check can scan
  * them on the host: the {@code LogFile} (first argument) of each {@code ExternalFreeze}/{@code ExternalThaw}
  * call, where the database reports what the freeze did, and the files the script itself writes with
- * redirections or {@code tee}. Gathered over every explored path, each use once, in the order first met.
+ * redirections or {@code tee}. Gathered over every explored path, each use once (a file written on many lines
+ * by its first line), in the order of the script's lines.
  * A call whose log file cannot be told is listed in {@code unknown} with why: a check must not take the
  * files it has for all there are.
  */
@@ -65,7 +66,9 @@ public record ScriptLogFiles(List<LogFileUse> files, List<UnknownLogFile> unknow
                 add(files, new LogFileUse(w.path(), Origin.WRITTEN, w.line(), Optional.empty(), w.append()));
             }
         }
-        return new ScriptLogFiles(new ArrayList<>(files.values()), new ArrayList<>(unknown.values()));
+        List<LogFileUse> ordered = new ArrayList<>(files.values());
+        ordered.sort(java.util.Comparator.comparingInt(LogFileUse::line)); // stable: a loop's instances stay in order
+        return new ScriptLogFiles(ordered, new ArrayList<>(unknown.values()));
     }
 
     /** The distinct paths, in order: what a check scans. */
@@ -73,10 +76,10 @@ public record ScriptLogFiles(List<LogFileUse> files, List<UnknownLogFile> unknow
         return files.stream().map(LogFileUse::path).distinct().toList();
     }
 
-    /** A file written on many lines is one use: the first line it was met on stands for it. */
+    /** A file written on many lines is one use: its first line in the script stands for it. */
     private static void add(Map<String, LogFileUse> files, LogFileUse use) {
-        files.putIfAbsent(use.path() + "\0" + use.origin() + "\0" + use.instance().orElse("") + "\0" + use.append(),
-                use);
+        files.merge(use.path() + "\0" + use.origin() + "\0" + use.instance().orElse("") + "\0" + use.append(), use,
+                (old, next) -> next.line() < old.line() ? next : old);
     }
 
     /** A call's LogFile: a path, a reason it cannot be told, or neither (none given: the messages log). */
