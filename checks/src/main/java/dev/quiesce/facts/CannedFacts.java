@@ -20,6 +20,7 @@ public final class CannedFacts {
     private final java.util.Set<FactRequest<?>> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Instant asOf = Instant.parse("2026-01-01T00:00:00Z");
     private long uid;
+    private java.time.ZoneId zone;
     private String note = "";
 
     public static CannedFacts builder() {
@@ -29,6 +30,12 @@ public final class CannedFacts {
     /** The host's clock when the facts were collected. */
     public CannedFacts asOf(Instant instant) {
         this.asOf = instant;
+        return this;
+    }
+
+    /** The host's IANA zone, as the probe reads it from {@code TZ} (none unless set: UTC by offset only). */
+    public CannedFacts inZone(java.time.ZoneId hostZone) {
+        this.zone = hostZone;
         return this;
     }
 
@@ -86,7 +93,21 @@ public final class CannedFacts {
 
     /** A scan that read {@code files} and matched {@code lines} in them; {@code grepStatus} 0, 1 or 2. */
     public CannedFacts lines(FactRequest.FileLines request, List<String> files, List<Lines.Line> lines, int grepStatus) {
+        return lines(request, files, lines, grepStatus, List.of());
+    }
+
+    /**
+     * A scan that left {@code skipped} unread (older than its window, or a {@code .gz} with no
+     * decompressor), read {@code files} and matched {@code lines} in them. With no file read the status
+     * is 1, as the probe's.
+     */
+    public CannedFacts lines(FactRequest.FileLines request, List<String> files, List<Lines.Line> lines, int grepStatus,
+                             List<Lines.Skipped> skipped) {
         StringBuilder body = new StringBuilder();
+        skipped.forEach(f -> body.append(switch (f.reason()) {
+            case OLDER_THAN_WINDOW -> 'O';
+            case NO_DECOMPRESSOR -> 'Z';
+        }).append(bytes(f.path()).length).append('|').append(f.path()).append('\n'));
         files.forEach(f -> body.append(bytes(f).length).append('|').append(f).append('\n'));
         for (int i = 0; i < files.size(); i++) {
             String file = files.get(i);
@@ -112,7 +133,7 @@ public final class CannedFacts {
     }
 
     public Facts build() {
-        ProbeInfo info = new ProbeInfo(Optional.of(uid), "canned", "stat", Optional.of(asOf), Optional.empty(), "");
+        ProbeInfo info = ProbeInfo.parse(infoText());
         return ProbeFacts.of(answers, new AnswerContext(TOKEN, "", info, note, asOf));
     }
 
@@ -124,8 +145,7 @@ public final class CannedFacts {
     public ProbeStage stage(List<? extends FactRequest<?>> requests) {
         Map<String, FactRequest<?>> byId = new LinkedHashMap<>();
         java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
-        frame(answer, ProbeScript.INFO_ID, "0", bytes("uid=" + uid + "\nhost=canned\nclock=" + asOf.getEpochSecond()
-                + "\nzone=+0000 UTC\nstat=stat"));
+        frame(answer, ProbeScript.INFO_ID, "0", bytes(infoText()));
         for (FactRequest<?> request : requests.stream().<FactRequest<?>>map(FactRequest::probed).distinct().toList()) {
             asked.add(request);
             String id = "f" + (byId.size() + 1);
@@ -140,6 +160,14 @@ public final class CannedFacts {
         }
         frame(answer, ProbeScript.END_ID, "0", new byte[0]);
         return new ProbeStage(TOKEN, byId, answer.toByteArray(), asOf);
+    }
+
+    /** The info frame a probe of this host would send: its uid, clock, offset and (when set) zone. */
+    private String infoText() {
+        String offset = zone == null ? "+0000 UTC" : java.time.format.DateTimeFormatter.ofPattern("xx z")
+                .format(asOf.atZone(zone));
+        return "uid=" + uid + "\nhost=canned\nclock=" + asOf.getEpochSecond() + "\nzone=" + offset + "\nstat=stat"
+                + (zone == null ? "" : "\ntz=" + zone.getId());
     }
 
     /** Every request a stage asked for, answered or not (as the probe asks it). */

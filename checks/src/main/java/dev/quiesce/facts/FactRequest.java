@@ -207,8 +207,19 @@ public sealed interface FactRequest<T> permits FactRequest.FileStat, FactRequest
      * The lines containing any of {@code fixedStrings} in the regular files whose paths match
      * {@code pattern} (an absolute path whose names may hold the shell's {@code *}, {@code ?} and
      * {@code [...]}): filtered on the host with {@code grep -a -F}, at most {@code maxBytes} of them.
+     *
+     * <p>Two settings leave files unread, and the answer names them ({@link Lines#skipped()}):
+     * {@code modifiedWithinSeconds} (0: no filter) leaves out a file whose mtime is older than the
+     * host's clock at scan time minus that many seconds, since it cannot hold a line of the window;
+     * {@code decompress} reads a file named {@code *.gz} through {@code gzip -dc} (or {@code zcat}),
+     * and leaves it out when the host has neither. Without {@code decompress} a {@code .gz} is read as
+     * it is.
      */
-    record FileLines(String pattern, List<String> fixedStrings, int maxBytes) implements FactRequest<Lines> {
+    record FileLines(String pattern, List<String> fixedStrings, int maxBytes, long modifiedWithinSeconds,
+                     boolean decompress) implements FactRequest<Lines> {
+        /** The longest window a scan may ask: a hundred years, far inside what the shell's arithmetic holds. */
+        public static final long MAX_WINDOW_SECONDS = 100L * 366 * 24 * 3600;
+
         public FileLines {
             requireAbsolute(pattern);
             if (pattern.endsWith("/")) {
@@ -219,6 +230,15 @@ public sealed interface FactRequest<T> permits FactRequest.FileStat, FactRequest
                 throw new IllegalArgumentException("give at least one non-empty, single-line string to match");
             }
             requireCap(maxBytes);
+            if (modifiedWithinSeconds < 0 || modifiedWithinSeconds > MAX_WINDOW_SECONDS) {
+                throw new IllegalArgumentException("a window is from 0 (none) to " + MAX_WINDOW_SECONDS
+                        + " seconds, not " + modifiedWithinSeconds);
+            }
+        }
+
+        /** Every matching file, read as it is. */
+        public FileLines(String pattern, List<String> fixedStrings, int maxBytes) {
+            this(pattern, fixedStrings, maxBytes, 0, false);
         }
 
         /** The files of {@code directory} whose names match {@code namePattern}. */
@@ -227,6 +247,22 @@ public sealed interface FactRequest<T> permits FactRequest.FileStat, FactRequest
                 throw new IllegalArgumentException("a file name pattern must be non-empty and hold no '/'");
             }
             return new FileLines(directory.replaceAll("/+$", "") + "/" + namePattern, fixedStrings, maxBytes);
+        }
+
+        /**
+         * The same scan, reading only files modified within {@code window} of the host's clock; a window
+         * of zero reads every file. Whole seconds count: a part of a second is dropped.
+         */
+        public FileLines modifiedWithin(java.time.Duration window) {
+            if (window.isNegative()) {
+                throw new IllegalArgumentException("a window cannot be negative: " + window);
+            }
+            return new FileLines(pattern, fixedStrings, maxBytes, window.getSeconds(), decompress);
+        }
+
+        /** The same scan, reading {@code *.gz} files through the host's {@code gzip -dc} or {@code zcat}. */
+        public FileLines decompressing() {
+            return new FileLines(pattern, fixedStrings, maxBytes, modifiedWithinSeconds, true);
         }
 
         /** The deepest directory of the pattern that holds no pattern character: where the files are sought. */
@@ -247,7 +283,20 @@ public sealed interface FactRequest<T> permits FactRequest.FileStat, FactRequest
         @Override
         public String describe() {
             return "grep -a -F " + String.join(" ", fixedStrings.stream().map(ShellQuote::quote).toList()) + " in "
-                    + pattern;
+                    + pattern + (modifiedWithinSeconds == 0 ? "" : ", only files modified in the last "
+                    + span(modifiedWithinSeconds) + " by the host's clock")
+                    + (decompress ? ", *.gz read through gzip -dc or zcat" : "");
+        }
+
+        /** {@code 8 days}, {@code 26 hours}, {@code 90 seconds}: the largest unit that divides it. */
+        private static String span(long seconds) {
+            if (seconds % 86_400 == 0) {
+                return seconds / 86_400 + (seconds == 86_400 ? " day" : " days");
+            }
+            if (seconds % 3_600 == 0) {
+                return seconds / 3_600 + (seconds == 3_600 ? " hour" : " hours");
+            }
+            return seconds + (seconds == 1 ? " second" : " seconds");
         }
 
         @Override

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a line scan. The body is the files scanned, each as {@code <byte count>|/path} on a line, then,
+ * Reads a line scan. The body is the matching files left unread, each as {@code O<byte count>|/path}
+ * (older than the window) or {@code Z<byte count>|/path} (a {@code .gz} with nothing to decompress it) on
+ * a line, then the files scanned, each as {@code <byte count>|/path} on a line, then,
  * for each file in turn, {@code @<n>} (the n-th file of that list) and what {@code grep -a -F -n}
  * printed for it ({@code number:text} lines, NUL bytes dropped on the host first), all cut at the cap
  * plus one byte; the status is grep's worst (0 a line matched, 1 none did, 2 a file could not be read).
@@ -23,7 +25,7 @@ final class LinesParser {
             return Failures.of(request, answer, context);
         }
         Optional<Lines> lines = parse(answer.body(), request.maxBytes());
-        if (lines.isEmpty() || lines.get().files().isEmpty()) {
+        if (lines.isEmpty() || lines.get().files().isEmpty() && lines.get().skipped().isEmpty()) {
             return Failures.unexpected(request, answer, context);
         }
         // grep is stopped by a broken pipe once the cap is reached; its status then says nothing.
@@ -37,17 +39,37 @@ final class LinesParser {
 
     static Optional<Lines> parse(byte[] body, int maxBytes) {
         List<byte[]> names = new ArrayList<>();
+        List<Lines.Skipped> skipped = new ArrayList<>();
         int position = 0;
-        while (position < body.length && body[position] >= '0' && body[position] <= '9') {
-            int bar = digits(body, position);
-            if (bar - position > 10 || bar >= body.length || body[bar] != '|') {
+        while (position < body.length) {
+            Lines.Reason reason = switch (body[position]) {
+                case 'O' -> Lines.Reason.OLDER_THAN_WINDOW;
+                case 'Z' -> Lines.Reason.NO_DECOMPRESSOR;
+                default -> null;
+            };
+            int start = position + (reason == null ? 0 : 1);
+            if (start >= body.length || body[start] < '0' || body[start] > '9') {
+                if (reason != null) {
+                    return Optional.empty(); // a skip mark with no count
+                }
+                break;
+            }
+            int bar = digits(body, start);
+            if (bar - start > 10 || bar >= body.length || body[bar] != '|') {
                 return Optional.empty();
             }
-            long length = Long.parseLong(new String(body, position, bar - position, StandardCharsets.US_ASCII));
+            long length = Long.parseLong(new String(body, start, bar - start, StandardCharsets.US_ASCII));
             if (length > body.length - bar - 2 || body[bar + 1 + (int) length] != '\n') {
                 return Optional.empty();
             }
-            names.add(Arrays.copyOfRange(body, bar + 1, bar + 1 + (int) length));
+            byte[] name = Arrays.copyOfRange(body, bar + 1, bar + 1 + (int) length);
+            if (reason == null) {
+                names.add(name);
+            } else if (!names.isEmpty()) {
+                return Optional.empty(); // the probe names every file left unread before the files read
+            } else {
+                skipped.add(new Lines.Skipped(text(name), reason));
+            }
             position = bar + 2 + (int) length;
         }
         byte[] matched = Arrays.copyOfRange(body, position, body.length);
@@ -92,7 +114,10 @@ final class LinesParser {
             }
             at = lineEnd + 1;
         }
-        return Optional.of(new Lines(names.stream().map(LinesParser::text).toList(), lines, truncated));
+        if (names.isEmpty() && matched.length > 0) {
+            return Optional.empty(); // lines, or anything else, after no file read
+        }
+        return Optional.of(new Lines(names.stream().map(LinesParser::text).toList(), lines, truncated, skipped));
     }
 
     /** Where the run of at most 18 digits starting at {@code from} ends. */
@@ -112,6 +137,10 @@ final class LinesParser {
         List<String> out = new ArrayList<>();
         out.add("read " + lines.files().size() + " file(s): " + String.join(", ", lines.files().stream()
                 .map(ShownText::escaped).toList()));
+        if (!lines.skipped().isEmpty()) {
+            out.add("left unread " + lines.skipped().size() + " file(s): " + String.join(", ", lines.skipped().stream()
+                    .map(f -> ShownText.escaped(f.path()) + " (" + f.reason().words() + ")").toList()));
+        }
         if (lines.lines().isEmpty()) {
             out.add("(no line matched)");
         }

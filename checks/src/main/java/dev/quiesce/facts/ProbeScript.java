@@ -117,7 +117,7 @@ public final class ProbeScript {
               elif qz_inside "$1" "$2" full && qz_listable "$1" "$qz_real"; then qz_run "$1" qz_entries_in "$qz_real" "$3"; fi; }
             qz_f_cmd() { qz_id=$1; shift
               if command -v "$1" >/dev/null 2>&1; then qz_run "$qz_id" "$@"; else o=; qz_emit "$qz_id" notfound; fi; }
-            qz_f_lines() ( qz_id=$1 qz_glob=$2 qz_max=$4 qz_e=$5 qz_home=$3 qz_shown=${3%/}
+            qz_f_lines() ( qz_id=$1 qz_glob=$2 qz_max=$4 qz_e=$5 qz_home=$3 qz_shown=${3%/} qz_win=$6 qz_zip=$7
               if [ -n "$R" ]; then qz_inside "$qz_id" "$3" full || exit 0; qz_home=$qz_real; fi
               if [ ! -d "$qz_home" ]; then qz_why "$qz_home"; [ "$qz_w" = denied ] || qz_w=nofiles; o=; qz_emit "$qz_id" "$qz_w"; exit 0; fi
               if [ ! -r "$qz_home" ] || [ ! -x "$qz_home" ]; then o=; qz_emit "$qz_id" denied; exit 0; fi
@@ -130,11 +130,29 @@ public final class ProbeScript {
                   for qz_f do if [ -d "$qz_f" ] && { [ ! -r "$qz_f" ] || [ ! -x "$qz_f" ]; }; then qz_u=$qz_u$qz_shown${qz_f#.}$qz_nl; fi; done
                 done
                 set -- .${qz_glob#"$qz_shown"}; fi
-              qz_n=0
-              for qz_f do if [ -f "$qz_f" ]; then if [ -r "$qz_f" ]; then qz_n=$((qz_n + 1)); else qz_shown_as "$qz_f"; qz_u=$qz_u$qz_as$qz_nl; fi; fi; done
+              qz_n=0 qz_sk= qz_args= qz_cut= qz_unz=
+              if [ "$qz_win" -gt 0 ]; then qz_now=$(date -u +%s 2>/dev/null </dev/null)
+                case $qz_now in ''|*[!0-9]*) ;; *) qz_cut=$((qz_now - qz_win));; esac; fi
+              if [ "$qz_zip" = 1 ]; then qz_find_unz; fi
+              for qz_f do if [ -f "$qz_f" ]; then qz_shown_as "$qz_f"
+                if [ -n "$qz_cut" ] && qz_older "$qz_f"; then qz_sk=$qz_sk"O${#qz_as}|$qz_as$qz_nl"
+                elif [ "$qz_zip" = 1 ] && [ -z "$qz_unz" ] && qz_gz "$qz_f"; then qz_sk=$qz_sk"Z${#qz_as}|$qz_as$qz_nl"
+                elif [ -r "$qz_f" ]; then qz_n=$((qz_n + 1)); eval "qz_keep_$qz_n=\\$qz_f"; qz_args="$qz_args \\"\\$qz_keep_$qz_n\\""
+                else qz_u=$qz_u$qz_as$qz_nl; fi; fi; done
               if [ -n "$qz_u" ]; then o=$qz_u; qz_emit "$qz_id" denied; exit 0; fi
-              if [ "$qz_n" -eq 0 ]; then o=; qz_emit "$qz_id" nofiles; exit 0; fi
-              qz_run "$qz_id" qz_scan "$qz_max" "$qz_e" "$@" )
+              if [ "$qz_n" -eq 0 ] && [ -z "$qz_sk" ]; then o=; qz_emit "$qz_id" nofiles; exit 0; fi
+              eval "set -- $qz_args"
+              qz_run "$qz_id" qz_scan "$qz_max" "$qz_e" "$qz_sk" "$@" )
+            qz_gz() { case $1 in *.gz) return 0;; *) return 1;; esac; }
+            qz_older() { [ "$QZ_STAT" = stat ] || return 1; qz_mt=$(stat -c %Y -- "$1" 2>/dev/null </dev/null) || return 1
+              case $qz_mt in ''|*[!0-9]*) return 1;; esac; [ "$qz_mt" -lt "$qz_cut" ]; }
+            qz_find_unz() { for qz_c in gzip zcat; do
+                if [ "$(printf '\\037\\213\\010\\000\\000\\000\\000\\000\\000\\003\\003\\000\\000\\000\\000\\000\\000\\000\\000\\000' | qz_unz_with "$qz_c" 2>/dev/null && printf ok)" = ok ]; then qz_unz=$qz_c; return; fi; done; }
+            qz_unz_with() { if [ "$1" = gzip ]; then gzip -dc; else zcat; fi; }
+            qz_text() { if [ -n "$qz_unz" ] && qz_gz "$1"; then
+                { qz_zt=$( { { qz_unz_with "$qz_unz" <"$1"; printf '%s' "$?" >&5; } | tr -d '\\000' >&6; } 5>&1 ); } 6>&1
+                return "${qz_zt:-1}"; fi
+              tr -d '\\000' <"$1"; }
             qz_shown_as() { case $1 in ./*) qz_as=$qz_shown${1#.};; *) qz_as=${1#"$R"};; esac; }
             qz_expand() { qz_p=$1 qz_cn=1 qz_dir_1=.
               while [ -n "$qz_p" ]; do qz_p=${qz_p#/}; qz_c=${qz_p%%/*}; qz_p=${qz_p#"$qz_c"}; qz_nn=0 qz_k=0
@@ -148,7 +166,7 @@ public final class ProbeScript {
                 qz_k=0; while [ "$qz_k" -lt "$qz_nn" ]; do qz_k=$((qz_k + 1)); eval "qz_dir_$qz_k=\\$qz_level_$qz_k"; done; qz_cn=$qz_nn
               done
               qz_args= qz_k=0; while [ "$qz_k" -lt "$qz_cn" ]; do qz_k=$((qz_k + 1)); qz_args="$qz_args \\"\\$qz_dir_$qz_k\\""; done; }
-            qz_scan() { qz_m=$1 qz_e=$2; shift 2
+            qz_scan() { qz_m=$1 qz_e=$2; printf '%s' "$3"; shift 3
               for qz_f do if [ -f "$qz_f" ]; then qz_shown_as "$qz_f"; printf '%s|%s\\n' "${#qz_as}" "$qz_as"; fi; done
               { qz_st=$( { { qz_grep "$qz_e" "$@"; printf '%s' "$?" >&4; } | head -c "$qz_m" >&3; } 4>&1 ); } 3>&1
               return "${qz_st:-2}"; }
@@ -156,14 +174,23 @@ public final class ProbeScript {
               for qz_f do if [ -f "$qz_f" ]; then qz_i=$((qz_i + 1)); printf '@%s\\n' "$qz_i"; qz_grep_one "$qz_f" "$qz_e"; qz_x=$?
                 if [ "$qz_x" -gt 1 ]; then qz_r=2; elif [ "$qz_x" -eq 0 ] && [ "$qz_r" -eq 1 ]; then qz_r=0; fi; fi; done
               return "$qz_r"; }
-            qz_grep_one() { { qz_t=$( { { tr -d '\\000' <"$1"; printf '%s' "$?" >&4; } | grep -a -F -n -e "$2" >&3; } 4>&1 ); qz_g=$?; } 3>&1
+            qz_grep_one() { { qz_t=$( { { qz_text "$1"; printf '%s' "$?" >&4; } | grep -a -F -n -e "$2" >&3; } 4>&1 ); qz_g=$?; } 3>&1
               if [ "${qz_t:-1}" -ne 0 ]; then return 2; fi; return "$qz_g"; }
+            qz_line() { qz_v=${1%%"$qz_nl"*}; qz_v=${qz_v%%"$(printf '\\r')"*}; }
+            qz_zone_file() { qz_real=$1; if [ -n "$R" ]; then qz_resolve "$1" "$2" || qz_real=; fi; }
+            qz_zone() { qz_v=; if [ -z "$R" ]; then qz_line "${TZ-}"; fi; qz_tz=$qz_v
+              qz_zone_file /etc/localtime; qz_v=; if [ -n "$qz_real" ] && [ -L "$qz_real" ]; then qz_line "$(readlink -- "$qz_real" 2>/dev/null </dev/null)"; fi; qz_lt=$qz_v
+              qz_zone_file /etc/timezone full; qz_v=; if [ -n "$qz_real" ] && [ -f "$qz_real" ] && [ -r "$qz_real" ]; then qz_line "$(head -c 256 <"$qz_real" 2>/dev/null)"; fi; qz_tf=$qz_v; }
+            qz_zone
             printf '\\n'
             o="uid=$(id -u 2>/dev/null </dev/null)
             host=$(uname -n 2>/dev/null </dev/null)
             clock=$(date -u +%s 2>/dev/null </dev/null)
             zone=$(date '+%z %Z' 2>/dev/null </dev/null)
-            stat=$QZ_STAT"; qz_emit info 0
+            stat=$QZ_STAT
+            tz=$qz_tz
+            localtime=$qz_lt
+            timezone=$qz_tf"; qz_emit info 0
             """;
 
     private final String token;
@@ -228,7 +255,8 @@ public final class ProbeScript {
             case FactRequest.CommandOutput r -> readsTree() ? Optional.empty()
                     : Optional.of(call("qz_f_cmd", id, r.argv().toArray(String[]::new)));
             case FactRequest.FileLines r -> Optional.of(call("qz_f_lines", id, r.pattern(), r.baseDirectory(),
-                    String.valueOf(r.maxBytes() + 1), String.join("\n", r.fixedStrings())));
+                    String.valueOf(r.maxBytes() + 1), String.join("\n", r.fixedStrings()),
+                    String.valueOf(r.modifiedWithinSeconds()), r.decompress() ? "1" : "0"));
         };
     }
 

@@ -26,6 +26,13 @@ final class FactRequestJson {
                 node.put("pattern", r.pattern());
                 r.fixedStrings().forEach(node.putArray("fixedStrings")::add);
                 node.put("maxBytes", r.maxBytes());
+                // Written only when set, so a scan of every file writes what captures made before held.
+                if (r.modifiedWithinSeconds() != 0) {
+                    node.put("modifiedWithinSeconds", r.modifiedWithinSeconds());
+                }
+                if (r.decompress()) {
+                    node.put("decompress", true);
+                }
             }
         }
         return node;
@@ -40,7 +47,8 @@ final class FactRequestJson {
             case "listing" -> new FactRequest.DirectoryListing(text(node, "path"), number(node, "maxEntries"));
             case "command" -> new FactRequest.CommandOutput(command(text(node, "command")), strings(node, "arguments"));
             case "lines" -> new FactRequest.FileLines(text(node, "pattern"), strings(node, "fixedStrings"),
-                    number(node, "maxBytes"));
+                    number(node, "maxBytes"), optionalLong(node, "modifiedWithinSeconds"),
+                    optionalBoolean(node, "decompress"));
             default -> throw new IllegalArgumentException("unknown fact kind '" + kind + "'");
         };
     }
@@ -68,6 +76,30 @@ final class FactRequestJson {
             throw new IllegalArgumentException("'" + field + "' must be a number");
         }
         return value.asInt();
+    }
+
+    /** A field a capture made before it existed lacks: 0. */
+    private static long optionalLong(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new IllegalArgumentException("'" + field + "' must be a whole number");
+        }
+        return value.asLong();
+    }
+
+    /** A field a capture made before it existed lacks: false. */
+    private static boolean optionalBoolean(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new IllegalArgumentException("'" + field + "' must be true or false");
+        }
+        return value.asBoolean();
     }
 
     private static List<String> strings(JsonNode node, String field) {

@@ -142,4 +142,37 @@ class CannedFactsTest {
                 Optional.empty(), 4096, Optional.empty(), Optional.empty());
         assertEquals("43ff|0|0|||4096|0", CannedFacts.statLine(numeric));
     }
+
+    @Test
+    void aScanWithFilesLeftUnreadReadsBackAsTheProbesWouldInAStageToo() {
+        FactRequest.FileLines scan = FactRequest.FileLines.in("/usr/irissys/mgr", "messages.log*", List.of("freeze"),
+                4096).modifiedWithin(java.time.Duration.ofDays(8)).decompressing();
+        List<Lines.Skipped> skipped = List.of(new Lines.Skipped("/usr/irissys/mgr/messages.log.3.gz",
+                Lines.Reason.OLDER_THAN_WINDOW), new Lines.Skipped("/usr/irissys/mgr/messages.log.2.gz",
+                Lines.Reason.NO_DECOMPRESSOR));
+        List<Lines.Line> found = List.of(new Lines.Line("/usr/irissys/mgr/messages.log", 9, "freeze"));
+        CannedFacts canned = CannedFacts.builder().asOf(AS_OF).lines(scan, List.of("/usr/irissys/mgr/messages.log"),
+                found, 0, skipped);
+        Lines expected = new Lines(List.of("/usr/irissys/mgr/messages.log"), found, false, skipped);
+        assertEquals(expected, ((Fact.Present<Lines>) canned.build().get(scan)).value());
+        assertEquals(expected, ((Fact.Present<Lines>) new ProbeTranscript("", "", canned.stage(List.of(scan))).facts()
+                .get(scan)).value());
+        // every file left unread: present, no file read
+        Lines none = ((Fact.Present<Lines>) CannedFacts.builder().lines(scan, List.of(), List.of(), 1, skipped).build()
+                .get(scan)).value();
+        assertEquals(new Lines(List.of(), List.of(), false, skipped), none);
+    }
+
+    @Test
+    void theHostsZoneIsInTheInfoFrame() {
+        CannedFacts canned = CannedFacts.builder().asOf(AS_OF).inZone(java.time.ZoneId.of("Europe/Berlin"));
+        assertEquals(Optional.of(new ProbeInfo.HostZone(java.time.ZoneId.of("Europe/Berlin"), "TZ")),
+                ((ProbeFacts) canned.build()).info().localZone());
+        ProbeInfo staged = new ProbeTranscript("", "", canned.stage(List.of())).facts().info();
+        assertEquals(Optional.of(java.time.ZoneOffset.ofHours(2)), staged.zoneOffset());
+        assertEquals("CEST", staged.zoneName());
+        assertEquals(Optional.of(java.time.ZoneId.of("Europe/Berlin")), staged.zoneId());
+        assertEquals(Optional.of(new ProbeInfo.HostZone(java.time.ZoneOffset.UTC, "offset +0000 only")),
+                ((ProbeFacts) CannedFacts.builder().build()).info().localZone());
+    }
 }

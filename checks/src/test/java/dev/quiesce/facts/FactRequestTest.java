@@ -180,4 +180,51 @@ class FactRequestTest {
         assertEquals(new Content("abcd", true), ((Fact.Present<Content>) CannedFacts.builder().content(four, "abcde")
                 .build().get(four)).value());
     }
+
+    @Test
+    void aScanReadsEveryFileAsItIsUnlessToldAndDescribesItsSettings() {
+        FactRequest.FileLines plain = FactRequest.FileLines.in("/usr/irissys/mgr", "messages.log*", List.of("freeze"),
+                4096);
+        assertEquals(new FactRequest.FileLines("/usr/irissys/mgr/messages.log*", List.of("freeze"), 4096, 0, false),
+                plain);
+        FactRequest.FileLines windowed = plain.modifiedWithin(java.time.Duration.ofDays(8)).decompressing();
+        assertEquals(691_200, windowed.modifiedWithinSeconds());
+        assertTrue(windowed.decompress());
+        assertEquals("grep -a -F 'freeze' in /usr/irissys/mgr/messages.log*", plain.describe());
+        assertEquals("grep -a -F 'freeze' in /usr/irissys/mgr/messages.log*, only files modified in the last 8 days"
+                + " by the host's clock, *.gz read through gzip -dc or zcat", windowed.describe());
+        assertEquals("grep -a -F 'freeze' in /usr/irissys/mgr/messages.log*, only files modified in the last 26 hours"
+                + " by the host's clock", plain.modifiedWithin(java.time.Duration.ofHours(26)).describe());
+        assertEquals("grep -a -F 'freeze' in /usr/irissys/mgr/messages.log*, only files modified in the last 1 day"
+                + " by the host's clock", plain.modifiedWithin(java.time.Duration.ofDays(1)).describe());
+        assertEquals("grep -a -F 'freeze' in /usr/irissys/mgr/messages.log*, only files modified in the last 90 seconds"
+                + " by the host's clock", plain.modifiedWithin(java.time.Duration.ofSeconds(90, 5)).describe());
+        // a zero window is no window: the same request as none
+        assertEquals(plain, plain.modifiedWithin(java.time.Duration.ZERO));
+        // the settings make another request, answered on its own
+        assertTrue(!plain.equals(plain.decompressing()) && !plain.equals(windowed));
+    }
+
+    @Test
+    void aWindowIsFromZeroToAHundredYears() {
+        FactRequest.FileLines plain = new FactRequest.FileLines("/l/*", List.of("x"), 10);
+        assertThrows(IllegalArgumentException.class, () -> plain.modifiedWithin(java.time.Duration.ofSeconds(-1)));
+        assertThrows(IllegalArgumentException.class, () -> new FactRequest.FileLines("/l/*", List.of("x"), 10, -1,
+                false));
+        assertThrows(IllegalArgumentException.class, () -> plain.modifiedWithin(java.time.Duration.ofSeconds(
+                FactRequest.FileLines.MAX_WINDOW_SECONDS + 1)));
+        assertEquals(FactRequest.FileLines.MAX_WINDOW_SECONDS, plain.modifiedWithin(java.time.Duration.ofSeconds(
+                FactRequest.FileLines.MAX_WINDOW_SECONDS)).modifiedWithinSeconds());
+    }
+
+    @Test
+    void theScriptPassesTheWindowAndTheDecompressSettingToTheScan() {
+        FactRequest.FileLines scan = FactRequest.FileLines.in("/m", "messages.log*", List.of("freeze"), 10)
+                .modifiedWithin(java.time.Duration.ofDays(8)).decompressing();
+        String text = new ProbeScript("0123456789abcdef", "", List.of(scan)).text();
+        assertTrue(text.contains("\nqz_f_lines f1 '/m/messages.log*' '/m' '11' 'freeze' '691200' '1'\n"), text);
+        String plain = new ProbeScript("0123456789abcdef", "", List.of(new FactRequest.FileLines("/m/x", List.of("y"),
+                10))).text();
+        assertTrue(plain.contains("\nqz_f_lines f1 '/m/x' '/m' '11' 'y' '0' '0'\n"), plain);
+    }
 }

@@ -160,6 +160,80 @@ class LinesParserTest {
         assertEquals(List.of("/l/ab"), present(read("0", "0000000005|/l/ab\n@0001\n1:x\n")).files());
     }
 
+    @Test
+    void filesLeftUnreadAreNamedWithTheirReasonBeforeTheFilesRead() {
+        FactRequest.FileLines window = FactRequest.FileLines.in("/m", "messages.log*", List.of("freeze"), 1000)
+                .modifiedWithin(java.time.Duration.ofDays(8)).decompressing();
+        Fact<Lines> fact = read(window, "0", "O13|/m/messages.3\nZ16|/m/messages.2.gz\n" + fileList("/m/messages")
+                + "@1\n4:a freeze\n", "");
+        Lines lines = present(fact);
+        assertEquals(List.of(new Lines.Skipped("/m/messages.3", Lines.Reason.OLDER_THAN_WINDOW),
+                new Lines.Skipped("/m/messages.2.gz", Lines.Reason.NO_DECOMPRESSOR)), lines.skipped());
+        assertEquals(List.of("/m/messages"), lines.files());
+        assertEquals(List.of(new Lines.Line("/m/messages", 4, "a freeze")), lines.lines());
+        assertEquals("read 1 file(s): /m/messages\nleft unread 2 file(s): /m/messages.3 (older than the window), "
+                + "/m/messages.2.gz (no gzip or zcat to read it)\n/m/messages:4:a freeze", fact.evidence().excerpt());
+    }
+
+    @Test
+    void everyFileLeftUnreadIsPresentWithNoFileRead() {
+        Lines lines = present(read("1", "O6|/m/a\nb\n"));
+        assertEquals(new Lines(List.of(), List.of(), false, List.of(new Lines.Skipped("/m/a\nb",
+                Lines.Reason.OLDER_THAN_WINDOW))), lines);
+    }
+
+    @Test
+    void anUnreadNameHoldingARecordCannotPassItselfOffAsAFileRead() {
+        // the name "/m/a\n3|/m/b" is one name, left unread: no file "/m/b" is read, no line is its
+        Lines lines = present(read("1", "O9|/m/a\n3|/m\n"));
+        assertEquals(List.of(new Lines.Skipped("/m/a\n3|/m", Lines.Reason.OLDER_THAN_WINDOW)), lines.skipped());
+        assertEquals(List.of(), lines.files());
+    }
+
+    @Test
+    void aCorruptGzIsGrepsErrorLikeAnyUnreadableFile() {
+        Fact.Unknown<?> unknown = assertInstanceOf(Fact.Unknown.class, read(SCAN, "2", fileList("/m/a.gz") + "@1\n",
+                "gzip: stdin: not in gzip format"));
+        assertEquals("grep could not read /var/log/vmware*.log: gzip: stdin: not in gzip format", unknown.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "O",                                    // a mark and nothing else
+            "O|/m/a\n",                             // a mark with no count
+            "Ox|/m/a\n",
+            "Z5|/m/a\n",                            // a count longer than the name
+            "O3|/m/a\n",                            // shorter
+            "O00000000005|/m/ab\n",                 // more than ten digits
+            "O4|/m/a",                              // no newline after the name
+            "4|/m/a\nO4|/m/b\n@1\n",                // a file left unread after a file read
+            "Q4|/m/a\n",                            // a mark the probe never writes
+            "O4|/m/a\n@1\n1:x\n",                   // lines with no file read
+            "O4|/m/a\n1:x\n",
+            "O4|/m/a\n\n"})
+    void aMalformedSkipRecordIsUnknownNeverMisreadAndNeverThrows(String body) {
+        Optional<Lines> parsed = assertDoesNotThrow(() -> LinesParser.parse(bytes(body), 1000));
+        assertTrue(parsed.isEmpty() || parsed.get().files().isEmpty() && parsed.get().skipped().isEmpty(),
+                () -> "read as " + parsed);
+        Fact.Unknown<?> unknown = assertInstanceOf(Fact.Unknown.class, read("0", body));
+        assertEquals(Fact.Cause.UNEXPECTED, unknown.cause());
+    }
+
+    @Test
+    void randomBytesAndRecordLikeGarbageNeverThrow() {
+        java.util.Random random = new java.util.Random(20261202);
+        byte[] alphabet = bytes("OZ@|:\n0123456789/ab");
+        for (int round = 0; round < 20_000; round++) {
+            byte[] body = new byte[random.nextInt(40)];
+            for (int i = 0; i < body.length; i++) {
+                body[i] = round % 2 == 0 ? (byte) random.nextInt(256) : alphabet[random.nextInt(alphabet.length)];
+            }
+            String status = String.valueOf(random.nextInt(4));
+            assertDoesNotThrow(() -> LinesParser.parse(body, 1 + random.nextInt(50)));
+            assertDoesNotThrow(() -> CannedFacts.builder().answer(SCAN, new Answer(status, body)).build().get(SCAN));
+        }
+    }
+
     /** Answers no probe sends: each is unknown as an unexpected answer, and reading it never throws. */
     @ParameterizedTest
     @ValueSource(strings = {

@@ -89,7 +89,8 @@ public final class ShellProbe {
     public static Optional<Shell> busybox() {
         return executable("busybox").map(bb -> {
             StringBuilder prelude = new StringBuilder();
-            for (String applet : List.of("stat", "ls", "head", "tr", "grep", "readlink", "id", "uname", "date")) {
+            for (String applet : List.of("stat", "ls", "head", "tr", "grep", "readlink", "id", "uname", "date",
+                    "gzip", "zcat")) {
                 prelude.append(applet).append("() { ").append(ShellQuote.quote(bb.toString())).append(' ')
                         .append(applet).append(" \"$@\"; }\n");
             }

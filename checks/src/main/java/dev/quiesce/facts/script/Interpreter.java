@@ -71,7 +71,10 @@ final class Interpreter {
             case Node.Case c -> caseCommand(c, s, condition);
             case Node.For f -> forCommand(f, s, condition);
             case Node.Loop l -> loop(l, s, condition);
-            case Node.Group g -> g.subshell() ? subshell(g.body(), s, condition) : exec(g.body(), s, condition);
+            case Node.Group g -> {
+                recordRedirects(g.redirects(), s, g.line());
+                yield g.subshell() ? subshell(g.body(), s, condition) : exec(g.body(), s, condition);
+            }
             case Node.Function f -> {
                 s.functions.put(f.name(), f.body());
                 s.status(0, "");
@@ -452,6 +455,7 @@ final class Interpreter {
             RunState back = s.copy();
             back.calls = t.calls;
             back.fsfreezes = t.fsfreezes;
+            back.written = t.written;
             if (t.flow == RunState.Flow.UNDECIDED) {
                 back.undecided(t.undecided, t.undecidedLine);
             } else {
@@ -488,6 +492,7 @@ final class Interpreter {
             RunState first = results.get(0);
             main.calls = new ArrayList<>(first.calls);
             main.fsfreezes = first.fsfreezes;
+            main.written = first.written;
             if (i < last) {
                 // A call before the pipe's last command: its status reaches $? only through pipefail.
                 for (int k = before; k < main.calls.size(); k++) {
@@ -586,6 +591,7 @@ final class Interpreter {
                 return List.of(s);
             }
         }
+        recordRedirects(c.redirects(), s, line);
         boolean substituted = s.calls.size() > before || c.words().stream().anyMatch(Interpreter::hasSubstitution)
                 || c.assignments().stream().anyMatch(a -> hasSubstitution(a.value()));
         if (fields.isEmpty()) {
@@ -624,6 +630,9 @@ final class Interpreter {
             command = Shebang.baseName(name.text());
             args = args.subList(1, args.size());
         }
+        if (command.equals("tee")) {
+            recordTee(args, s, line);
+        }
         if (s.functions.containsKey(name.text())) {
             return callFunction(name.text(), args, s, condition, line);
         }
@@ -635,6 +644,48 @@ final class Interpreter {
             return afterCommand(s, condition, line);
         }
         return builtin(command, args, c, s, condition, line, assigned);
+    }
+
+    /**
+     * The files a command's redirections write ({@code >}, {@code >>}, {@code >|}, {@code &>}, {@code 2>>}...;
+     * {@code >&N} only duplicates a descriptor). Targets are expanded without running substitutions again.
+     */
+    private void recordRedirects(List<Node.Redirect> redirects, RunState s, int line) {
+        for (Node.Redirect r : redirects) {
+            String op = r.operator().replaceFirst("^[0-9]+", "");
+            boolean write = op.equals(">") || op.equals(">>") || op.equals(">|") || op.equals("&>") || op.equals("&>>")
+                    || (op.equals(">&") && r.target().text().matches("[^0-9-].*"));
+            if (!write) {
+                continue;
+            }
+            List<Value> fields = expandQuiet(r.target(), s);
+            WrittenFile f = fields.size() == 1 ? WrittenFile.of(fields.get(0), line, op.endsWith(">>")) : null;
+            if (f != null) {
+                s.written.add(f);
+            }
+        }
+    }
+
+    /** {@code tee [-a] FILE...}: every operand that is not an option is written, appended with {@code -a}. */
+    private static void recordTee(List<Value> args, RunState s, int line) {
+        boolean append = false;
+        boolean options = true;
+        List<Value> files = new ArrayList<>();
+        for (Value a : args) {
+            if (options && a.known() && a.text().equals("--")) {
+                options = false;
+            } else if (options && a.known() && a.text().startsWith("-") && a.text().length() > 1) {
+                append |= a.text().equals("--append") || (!a.text().startsWith("--") && a.text().indexOf('a') > 0);
+            } else {
+                files.add(a);
+            }
+        }
+        for (Value f : files) {
+            WrittenFile w = WrittenFile.of(f, line, append);
+            if (w != null) {
+                s.written.add(w);
+            }
+        }
     }
 
     private static boolean hasSubstitution(Word w) {
@@ -1075,6 +1126,7 @@ final class Interpreter {
         RunState first = results.get(0);
         s.calls = first.calls;
         s.fsfreezes = first.fsfreezes;
+        s.written = first.written;
         if (first.flow == RunState.Flow.UNDECIDED) {
             s.status(null, first.undecided);
         } else {

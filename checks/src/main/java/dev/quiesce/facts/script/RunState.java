@@ -21,6 +21,7 @@ final class RunState {
     Map<String, Node> functions = new HashMap<>();
     List<SessionCall> calls = new ArrayList<>();
     List<ScriptRun.FsFreeze> fsfreezes = new ArrayList<>();
+    List<WrittenFile> written = new ArrayList<>();
     Flow flow = Flow.RUNNING;
     int loopLevels;
     Integer exitCode;
@@ -45,6 +46,7 @@ final class RunState {
         c.functions = new HashMap<>(functions);
         c.calls = new ArrayList<>(calls);
         c.fsfreezes = new ArrayList<>(fsfreezes);
+        c.written = new ArrayList<>(written);
         c.flow = flow;
         c.loopLevels = loopLevels;
         c.exitCode = exitCode;

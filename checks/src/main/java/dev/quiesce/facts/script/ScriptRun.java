@@ -43,13 +43,22 @@ public final class ScriptRun {
      * One explored path: the session calls in order, the {@code fsfreeze} calls, and the exit code (null when
      * undecided, then {@code undecided} says why and {@code undecidedLine} where); {@code errexit} when
      * {@code set -e} ended it, {@code errexitSeen} when {@code set -e} (or {@code -e} in the shebang) was on at
-     * any point, {@code trapThaws} when an ERR or EXIT trap set at the end calls ExternalThaw (or instthaw).
+     * any point, {@code trapThaws} when an ERR or EXIT trap set at the end calls ExternalThaw (or instthaw);
+     * {@code written}, the files it wrote to, in order (see {@link WrittenFile}: the log files to scan).
      */
     public record Path(List<SessionCall> calls, List<FsFreeze> fsfreezes, Integer exitCode, String undecided,
-                       int undecidedLine, boolean errexit, boolean errexitSeen, boolean trapThaws) {
+                       int undecidedLine, boolean errexit, boolean errexitSeen, boolean trapThaws,
+                       List<WrittenFile> written) {
         public Path {
             calls = List.copyOf(calls);
             fsfreezes = List.copyOf(fsfreezes);
+            written = List.copyOf(written);
+        }
+
+        /** A path that wrote no file: the shape callers built before files were recorded. */
+        public Path(List<SessionCall> calls, List<FsFreeze> fsfreezes, Integer exitCode, String undecided,
+                    int undecidedLine, boolean errexit, boolean errexitSeen, boolean trapThaws) {
+            this(calls, fsfreezes, exitCode, undecided, undecidedLine, errexit, errexitSeen, trapThaws, List.of());
         }
 
         public boolean decided() {
@@ -94,7 +103,8 @@ public final class ScriptRun {
         for (RunState s : ends) {
             paths.add(new Path(s.calls, s.fsfreezes, s.flow == RunState.Flow.UNDECIDED ? null : s.exitCode,
                     s.flow == RunState.Flow.UNDECIDED ? s.undecided : null, s.undecidedLine, s.exitedByErrexit,
-                    s.sawErrexit, s.traps.values().stream().anyMatch(t -> Calls.holds(t, CallKind.THAW, s.functions))));
+                    s.sawErrexit, s.traps.values().stream().anyMatch(t -> Calls.holds(t, CallKind.THAW, s.functions)),
+                    s.written));
         }
         return new Result(scenario, paths);
     }
