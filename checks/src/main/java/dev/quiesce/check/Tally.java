@@ -58,6 +58,11 @@ public final class Tally {
         anyChecked = true;
     }
 
+    /** What the rule read to decide, worth showing, which by itself checks nothing (the files a reading found). */
+    public void note(String what) {
+        observed.add(what);
+    }
+
     /** A subject this rule does not judge (a missing file another rule reports), and why. */
     public void notChecked(String what) {
         observed.add(what);

@@ -34,6 +34,11 @@ final class DeclaredFacts implements Facts {
         return facts.asOf();
     }
 
+    @Override
+    public dev.quiesce.facts.ProbeInfo info() {
+        return facts.info();
+    }
+
     /** A check read a fact its needs did not name. */
     static final class UndeclaredFactException extends IllegalStateException {
         UndeclaredFactException(FactRequest<?> request) {

@@ -18,6 +18,14 @@ public interface Facts {
      */
     Instant asOf();
 
+    /**
+     * What the probe said of the host in its first stage (its user, clock and time zone); unknown where no
+     * probe ran. Local times in the host's logs are placed with its zone.
+     */
+    default ProbeInfo info() {
+        return ProbeInfo.UNKNOWN;
+    }
+
     /** Facts that are all unknown for one reason: a host that could not be probed, a missing link. */
     static Facts unknown(Fact.Cause cause, String reason, Instant asOf) {
         return new Facts() {

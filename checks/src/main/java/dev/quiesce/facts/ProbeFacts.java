@@ -107,7 +107,7 @@ public final class ProbeFacts implements Facts {
         return asOf;
     }
 
-    /** What the probe said of itself in its first stage. */
+    @Override
     public ProbeInfo info() {
         return info;
     }
