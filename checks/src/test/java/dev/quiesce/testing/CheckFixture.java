@@ -55,6 +55,7 @@ import java.util.Set;
  * <p>answers.yaml:
  * <pre>
  * as_of: 2026-06-01T12:00:00Z          # the host's clock (default 2026-06-01T12:00:00Z)
+ * zone: Europe/Berlin                  # the host's zone, as TZ gives it (default: UTC, by offset only)
  * ran_as: {uid: 1000, note: "sudo -n was refused"}
  * vars: {instance: IRIS}
  * roles: [guest, iris]                 # the host's roles (default [guest]); the rule applies to them all
@@ -79,6 +80,8 @@ import java.util.Set;
  *     strings: [Checkpoint_Unstun]
  *     files: [/var/log/vmware.log]
  *     matches: [{file: /var/log/vmware.log, number: 3, text: "..."}]
+ *     modified_within: 691200           # the scan's window in seconds, and decompress: true for *.gz
+ *     skipped: [{path: /var/log/vmware-1.log.gz, reason: older-than-window}]   # or no-decompressor
  * vm_host:                             # the linked ESXi host, when the check reads one
  *   vm: {name: db1}
  *   answers: [...]
@@ -190,6 +193,9 @@ public record CheckFixture(String type, String name, Path directory) {
     private CannedFacts canned(JsonNode host) {
         CannedFacts canned = CannedFacts.builder().asOf(host.has("as_of") ? Instant.parse(host.get("as_of").asText())
                 : DEFAULT_AS_OF);
+        if (host.has("zone")) {
+            canned.inZone(java.time.ZoneId.of(host.get("zone").asText()));
+        }
         if (host.has("ran_as")) {
             canned.ranAs(host.get("ran_as").path("uid").asLong(), host.get("ran_as").path("note").asText(""));
         }
@@ -223,7 +229,10 @@ public record CheckFixture(String type, String name, Path directory) {
                     List<Lines.Line> matches = new ArrayList<>();
                     answer.path("matches").forEach(m -> matches.add(new Lines.Line(m.get("file").asText(),
                             m.get("number").asLong(), m.get("text").asText())));
-                    canned.lines(r, files, matches, answer.path("grep_status").asInt(matches.isEmpty() ? 1 : 0));
+                    List<Lines.Skipped> skipped = new ArrayList<>();
+                    answer.path("skipped").forEach(k -> skipped.add(new Lines.Skipped(k.get("path").asText(),
+                            Lines.Reason.valueOf(k.get("reason").asText().toUpperCase(Locale.ROOT).replace('-', '_')))));
+                    canned.lines(r, files, matches, answer.path("grep_status").asInt(matches.isEmpty() ? 1 : 0), skipped);
                 }
             }
         }
@@ -251,7 +260,8 @@ public record CheckFixture(String type, String name, Path directory) {
             List<String> strings = new ArrayList<>();
             answer.path("strings").forEach(a -> strings.add(a.asText()));
             return new FactRequest.FileLines(answer.get("lines").asText(), strings, answer.path("max_bytes")
-                    .asInt(FactRequest.DEFAULT_MAX_BYTES));
+                    .asInt(FactRequest.DEFAULT_MAX_BYTES), answer.path("modified_within").asLong(0),
+                    answer.path("decompress").asBoolean(false));
         }
         throw new IllegalArgumentException(directory + "/answers.yaml: an answer needs stat, content, listing, command "
                 + "or lines: " + answer);

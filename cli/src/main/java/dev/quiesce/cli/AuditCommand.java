@@ -66,6 +66,9 @@ final class AuditCommand implements Callable<Integer> {
     RuleOptions rules;
 
     @Mixin
+    WindowOption window;
+
+    @Mixin
     ReportOptions report;
 
     /** The sandbox for --simulate-scripts, refused before any host is contacted when it cannot work here. */
@@ -110,9 +113,10 @@ final class AuditCommand implements Callable<Integer> {
             throw new dev.quiesce.model.QuiesceException("--name goes with --local");
         }
         Shard part = shard == null ? null : Shard.parse(shard);
-        List<Host> selected = part == null ? hosts : part.of(hosts, h -> h.info().name());
+        List<Host> windowed = window.apply(hosts);
+        List<Host> selected = part == null ? windowed : part.of(windowed, h -> h.info().name());
         // Another shard's ESXi hosts are probed for what this shard's guests read of them, not reported.
-        List<Host> others = hosts.stream().filter(h -> !selected.contains(h)).toList();
+        List<Host> others = windowed.stream().filter(h -> !selected.contains(h)).toList();
         if (parallel < 1) {
             throw new dev.quiesce.model.QuiesceException("--parallel must be at least 1");
         }

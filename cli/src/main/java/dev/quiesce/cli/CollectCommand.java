@@ -42,6 +42,9 @@ final class CollectCommand implements Callable<Integer> {
     @Mixin
     RuleOptions rules;
 
+    @Mixin
+    WindowOption window;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The capture file to "
             + "write.")
     Path output;
@@ -68,7 +71,7 @@ final class CollectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         CheckRegistry registry = CheckRegistry.standard();
         Auditor auditor = new Auditor(registry, rules.load(registry), ToolVersion.tool(), Clock.systemUTC(), 1);
-        Host host = host();
+        Host host = window.apply(List.of(host())).get(0);
         ProbeTranscript transcript;
         try {
             transcript = auditor.collect(host);
