@@ -116,6 +116,45 @@ IRISMIRROR=4A1B2C3D-5E6F-4071-8293-A4B5C6D7E8F9,2,1,,8000,0,1,,0,arbiter.example
 CPF
 }
 
+# freeze_logs TREE ZONE LOGFILE NIGHT...: the lines the freezes of each NIGHT (EPOCH:FROZEN_SECONDS:MARKER:RESUMED,
+# MARKER and RESUMED 1 or 0) leave in the LogFile (also the wrapper's own lines, as these scripts append them
+# there) and in IRIS's messages.log, in ZONE's local time, with the journal files the markers name.
+freeze_logs() {
+  local root=$1 zone=$2 logfile=$3; shift 3
+  local lf="$root$logfile" ml="$root/usr/irissys/mgr/messages.log" night start frozen marker resumed
+  install -d -o root -g root -m 0755 "$root/var" "$root/var/log" "$root/usr/irissys/mgr/journal"
+  : >"$lf"; printf '%s (1201) 0 [Generic.Event] Instance IRIS started\n' "$(TZ=$zone date -d @$(( $(date +%s) - 30 * 86400 )) '+%m/%d/%y-%H:%M:%S:000')" >"$ml"
+  for night in "$@"; do
+    IFS=: read -r start frozen marker resumed <<<"$night"
+    local t1=$((start + 1)) t2=$((start + 1 + frozen))
+    local L0 L1 L2 M0 M1 M2 D1 D2 journal
+    L0=$(TZ=$zone date -d @$start '+%m/%d/%Y %H:%M:%S'); L1=$(TZ=$zone date -d @$t1 '+%m/%d/%Y %H:%M:%S')
+    L2=$(TZ=$zone date -d @$t2 '+%m/%d/%Y %H:%M:%S')
+    M0=$(TZ=$zone date -d @$start '+%m/%d/%y-%H:%M:%S:000'); M1=$(TZ=$zone date -d @$t1 '+%m/%d/%y-%H:%M:%S:000')
+    M2=$(TZ=$zone date -d @$t2 '+%m/%d/%y-%H:%M:%S:000')
+    D1=$(LC_ALL=C TZ=$zone date -d @$t1); D2=$(LC_ALL=C TZ=$zone date -d @$t2)
+    journal=/usr/irissys/mgr/journal/$(TZ=$zone date -d @$start +%Y%m%d).002
+    printf '%s: Backup.General.ExternalFreeze: Suspending system\n' "$L0" >>"$lf"
+    printf '%s (4242) 0 [Utility.Event] Backup.General.ExternalFreeze: Suspending system\n' "$M0" >>"$ml"
+    if [ "$marker" = 1 ]; then
+      printf '\nJournal file switched to:\n%s\n%s: Backup.General.ExternalFreeze: Start a journal restore for this backup with journal file: %s\n\nJournal marker set at\noffset 136104 of %s\n' \
+        "$journal" "$L0" "$journal" "$journal" >>"$lf"
+      printf '%s (4242) 0 [Generic.Event] INTERSYSTEMS IRIS JOURNALING SYSTEM MESSAGE\nJournaling switched to: %s\n%s (4242) 0 [Utility.Event] Backup.General.ExternalFreeze: Start a journal restore for this backup with journal file: %s\n' \
+        "$M0" "$journal" "$M0" "$journal" >>"$ml"
+      : >"$root$journal"
+    fi
+    printf '%s: Backup.General.ExternalFreeze: System suspended\n%s: IRIS IS FROZEN\n' "$L1" "$D1" >>"$lf"
+    printf '%s (4242) 0 [Utility.Event] Backup.General.ExternalFreeze: System suspended\n' "$M1" >>"$ml"
+    if [ "$resumed" = 1 ]; then
+      printf '%s: Backup.General.ExternalThaw: Resuming system\n%s: Backup.General.ExternalThaw: System resumed\n%s: IRIS IS THAWED\n' \
+        "$L2" "$L2" "$D2" >>"$lf"
+      printf '%s (4243) 0 [Utility.Event] Backup.General.ExternalThaw: Resuming system\n%s (4243) 0 [Utility.Event] Backup.General.ExternalThaw: System resumed\n' \
+        "$M2" "$M2" >>"$ml"
+    fi
+  done
+}
+now=$(date +%s)
+
 # db-good: every rule passes.
 good=$top/db-good
 guest_tree "$good" '12.3.5.46049 (build-22544099)' 'root     /sbin/init
@@ -136,6 +175,10 @@ chmod 0700 "$good/usr/sbin/pre-freeze-script" "$good/usr/sbin/post-thaw-script"
 install -d -o root -g root -m 0755 "$good/etc/vmware-tools/backupScripts.d"
 printf '#!/bin/sh\nsync\n' >"$good/etc/vmware-tools/backupScripts.d/10-flush-page-cache"
 chmod 0700 "$good/etc/vmware-tools/backupScripts.d/10-flush-page-cache"
+# Three good nights, in New York time: each switched the journal, set a marker and thawed within seconds.
+ln -s /usr/share/zoneinfo/America/New_York "$good/etc/localtime"
+freeze_logs "$good" America/New_York /var/log/iris-freeze.log "$((now - 3 * 86400 + 600)):9:1:1" \
+  "$((now - 2 * 86400 + 600)):12:1:1" "$((now - 86400 + 600)):8:1:1"
 
 # db-bad: the mistakes seen in the field.
 bad_freeze_script() {
@@ -189,6 +232,9 @@ chmod 0644 "$bad/etc/vmware-tools/backupScripts.d/README.txt"      # QZ-FT-007: 
 printf '#!/bin/sh\n# Freeze the journal before vmtoolsd freezes the rest; thaw it after.\ncase "$1" in\n  freeze) fsfreeze -f /iris/journal ;;\n  thaw|freezeFail) fsfreeze -u /iris/journal ;;\nesac\n' \
   >"$bad/etc/vmware-tools/backupScripts.d/20-journal"
 chmod 0700 "$bad/etc/vmware-tools/backupScripts.d/20-journal"
+# QZ-JM-001/003/002/005: one freeze set no marker, one held writes 95 s, the last was never resumed.
+freeze_logs "$bad" UTC /var/log/freeze.log "$((now - 3 * 86400)):8:0:1" "$((now - 2 * 86400)):95:1:1" \
+  "$((now - 20 * 3600)):0:1:0"
 
 # collect_in TREE NAME: `quiesce collect --local` as NAME, run where TREE is laid over this machine's /.
 collect_in() {

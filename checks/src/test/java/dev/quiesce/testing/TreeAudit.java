@@ -81,6 +81,11 @@ public final class TreeAudit {
                 && finding.message().contains("commands are not run when auditing a directory tree");
     }
 
+    /** Whether a finding is SKIPPED because the rule is for other roles (the database rules on a plain guest). */
+    public static boolean notForRoles(Finding finding) {
+        return finding.status() == dev.quiesce.model.Status.SKIPPED && finding.message().startsWith("not applicable");
+    }
+
     public static Finding finding(HostResult host, String rule) {
         return host.findings().stream().filter(f -> f.rule().equals(rule)).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding for " + rule));
