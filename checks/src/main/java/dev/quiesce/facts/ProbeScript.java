@@ -25,7 +25,10 @@ import java.util.Optional;
  * tree's; and every path is resolved inside the tree by the script itself (symbolic links, {@code ..}), so
  * that a link in the tree never leads to this machine's own files. The answer starts with a newline, so
  * that output of the login (a profile that prints with no final newline) cannot run into the first
- * header. The first frame records the host's clock.
+ * header. The first frame records the host's clock and what tells its time zone ({@code TZ}, the
+ * {@code /etc/localtime} link, {@code /etc/timezone}; under a root the tree's files only). A line scan
+ * may leave out files older than a window by the host's clock and read {@code .gz} files through
+ * {@code gzip -dc} or {@code zcat}; the files it leaves out are named in its answer.
  */
 public final class ProbeScript {
     /** Frame id of the preamble that says who ran the probe, how it read file status, and the host's clock. */
@@ -44,7 +47,9 @@ public final class ProbeScript {
     // Without a root nothing calls it, so a live host's probe does no more work than before. Under a root a
     // line scan's pattern is expanded level by level by qz_expand (the OS's glob would follow a directory
     // link at a pattern level): qz_dir_<k> are the directories reached so far, qz_level_<k> those of the
-    // next level, every match that is a link resolved inside R.
+    // next level, every match that is a link resolved inside R. qz_f_lines then sorts the matches once:
+    // a file left unread goes to qz_sk as an O/Z record, one to read to qz_keep_<k>, so the records and
+    // the file list qz_scan prints come from one look at each file (a second stat could disagree).
     private static final String FUNCTIONS = """
             LC_ALL=C; export LC_ALL
             PATH=/usr/sbin:/usr/bin:/sbin:/bin:$PATH; export PATH

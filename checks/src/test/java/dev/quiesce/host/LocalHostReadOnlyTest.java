@@ -52,6 +52,8 @@ class LocalHostReadOnlyTest {
         ShellProbe.shell(root, """
                 chmod 4755 etc/plain.conf && chmod 1777 etc/sub && chmod 0600 var/log/vmware-2.log
                 mkfifo var/log/vmware-fifo.log
+                printf 'error zipped\n' | gzip -c > var/log/vmware-3.log.gz && touch -d '3 days ago' var/log/vmware-3.log.gz
+                printf 'not gzip' > var/log/corrupt.gz && touch -d '20 days ago' var/log/vmware-1.log
                 printf 'not utf-8 \\377\\n' > "etc/$(printf 'raw-\\377')"
                 """);
         Map<String, String> before = snapshot(temp);
@@ -88,6 +90,8 @@ class LocalHostReadOnlyTest {
                     requests.add(new FactRequest.DirectoryListing(shown));
                     requests.add(FactRequest.FileLines.in(shown, "*", List.of("error", "value"), 1000));
                     requests.add(FactRequest.FileLines.in(shown, "vmware*.log", List.of("error"), 1000));
+                    requests.add(FactRequest.FileLines.in(shown, "*", List.of("error"), 1000)
+                            .modifiedWithin(Duration.ofDays(8)).decompressing());
                 }
             }
         }
