@@ -32,7 +32,7 @@ final class ResumedJudge implements FreezeJudge {
             if (freeze.frozenNow()) {
                 Duration since = Duration.between(freeze.suspended().orElse(freeze.start()), reading.asOf());
                 tally.fail(FreezeTable.instance(freeze) + " is frozen now: suspended at " + FreezeTable.time(
-                        freeze.suspended().orElse(freeze.start())) + " (" + FreezeTable.seconds(since) + " before the "
+                        freeze.suspended().orElse(freeze.start())) + " (" + FreezeTable.span(since) + " before the "
                         + "audit) with no resume logged since (" + freeze.sources().get(0) + ")");
             } else {
                 tally.fail("the freeze of " + FreezeTable.describe(freeze) + " was never resumed in the logs, though "
