@@ -21,12 +21,18 @@ for size in "${@:-100 1024}"; do
   mkdir -p "$tree/usr/irissys/mgr/journal" "$tree/usr/sbin" "$tree/etc"
   bench/make-messages-log.sh "$size" "$tree/usr/irissys/mgr/messages.log"
   printf 'Etc/UTC\n' >"$tree/etc/timezone"
+  for day in 1 2 3 4 5 6 7 8; do : >"$tree/usr/irissys/mgr/journal/$(date -d @$(( $(date +%s) - day * 86400 )) +%Y%m%d).002"; done
   audit="$java -jar $jar audit --local --root $tree --no-builtin-rules --rules rules/iris-freeze-log.yaml --role iris --var instances=IRIS=/usr/irissys --format json --out $work/out-$size"
   scan="grep -a -F -n ${strings[*]@Q} $tree/usr/irissys/mgr/messages.log"
   echo "== $size MiB: $(du -h "$tree/usr/irissys/mgr/messages.log" | cut -f1), $(eval "$scan" | wc -l) matching lines"
   # quiesce exits 1 when a rule fails (QZ-JM-006: no journal files in the tree); only the time counts here.
-  hyperfine --warmup 1 --runs 5 -i --export-markdown "$work/hyperfine-$size.md" \
-    -n "grep -F (the scan alone)" "$scan >/dev/null" -n "quiesce audit --root (freeze-log pack)" "$audit >/dev/null"
-  /usr/bin/time -v $audit >/dev/null 2>"$work/time-$size.txt" || true
-  grep -E "Maximum resident set size|Elapsed" "$work/time-$size.txt"
+  # grep's output goes to a file: GNU grep stops at the first match when its output is /dev/null.
+  hyperfine --warmup 1 --runs 7 -i --export-json "$work/hyperfine-$size.json" \
+    -n "grep -F (the scan alone)" "$scan >$work/grep-$size.out" \
+    -n "quiesce audit --root (freeze-log pack)" "$audit >/dev/null"
+  jq -r '.results[] | "median \(.median | . * 1000 | round / 1000) s  \(.command)"' "$work/hyperfine-$size.json"
+  # Flat heap: the same audit in a 64 MiB heap, whatever the size of the log.
+  /usr/bin/time -v ${audit/-jar/-Xmx64m -jar} >/dev/null 2>"$work/time-$size.txt" || true
+  grep -E "Maximum resident set size|Elapsed|Exit status" "$work/time-$size.txt"
+  jq -r '[.hosts[0].findings[] | "\(.rule) \(.status)"] | join(", ")' "$work/out-$size/report.json"
 done

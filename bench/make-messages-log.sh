@@ -31,6 +31,7 @@ for day in 8 7 6 5 4 3 2 1; do
     echo "$(at 0) (4242) 0 [Generic.Event] INTERSYSTEMS IRIS JOURNALING SYSTEM MESSAGE"
     echo "Journaling switched to: $j"
     echo "$(at 0) (4242) 0 [Utility.Event] Backup.General.ExternalFreeze: Start a journal restore for this backup with journal file: $j"
+    echo "$(at 0) (4242) 0 [Utility.Event] Backup.General.ExternalFreeze: Journal marker set at offset 136104 of $j"
     echo "$(at 1) (4242) 0 [Utility.Event] Backup.General.ExternalFreeze: System suspended"
     echo "$(at 9) (4243) 0 [Utility.Event] Backup.General.ExternalThaw: Resuming system"
     echo "$(at 9) (4243) 0 [Utility.Event] Backup.General.ExternalThaw: System resumed"; } >>"$out"
