@@ -118,10 +118,12 @@ CPF
 
 # freeze_logs TREE ZONE LOGFILE NIGHT...: the lines the freezes of each NIGHT (EPOCH:FROZEN_SECONDS:MARKER:RESUMED,
 # MARKER and RESUMED 1 or 0) leave in the LogFile (also the wrapper's own lines, as these scripts append them
-# there) and in IRIS's messages.log, in ZONE's local time, with the journal files the markers name.
+# there; none when LOGFILE is -) and in IRIS's messages.log, in ZONE's local time, with the journal files the
+# markers name.
 freeze_logs() {
   local root=$1 zone=$2 logfile=$3; shift 3
   local lf="$root$logfile" ml="$root/usr/irissys/mgr/messages.log" night start frozen marker resumed
+  [ "$logfile" = - ] && lf=/dev/null
   install -d -o root -g root -m 0755 "$root/var" "$root/var/log" "$root/usr/irissys/mgr/journal"
   : >"$lf"; printf '%s (1201) 0 [Generic.Event] Instance IRIS started\n' "$(TZ=$zone date -d @$(( $(date +%s) - 30 * 86400 )) '+%m/%d/%y-%H:%M:%S:000')" >"$ml"
   for night in "$@"; do
@@ -139,8 +141,8 @@ freeze_logs() {
     if [ "$marker" = 1 ]; then
       printf '\nJournal file switched to:\n%s\n%s: Backup.General.ExternalFreeze: Start a journal restore for this backup with journal file: %s\n\nJournal marker set at\noffset 136104 of %s\n' \
         "$journal" "$L0" "$journal" "$journal" >>"$lf"
-      printf '%s (4242) 0 [Generic.Event] INTERSYSTEMS IRIS JOURNALING SYSTEM MESSAGE\nJournaling switched to: %s\n%s (4242) 0 [Utility.Event] Backup.General.ExternalFreeze: Start a journal restore for this backup with journal file: %s\n' \
-        "$M0" "$journal" "$M0" "$journal" >>"$ml"
+      printf '%s (4242) 0 [Generic.Event] INTERSYSTEMS IRIS JOURNALING SYSTEM MESSAGE\nJournaling switched to: %s\n%s (4242) 0 [Utility.Event] Backup.General.ExternalFreeze: Start a journal restore for this backup with journal file: %s\n%s (4242) 0 [Utility.Event] Backup.General.ExternalFreeze: Journal marker set at offset 136104 of %s\n' \
+        "$M0" "$journal" "$M0" "$journal" "$M0" "$journal" >>"$ml"
       : >"$root$journal"
     fi
     printf '%s: Backup.General.ExternalFreeze: System suspended\n%s: IRIS IS FROZEN\n' "$L1" "$D1" >>"$lf"
@@ -232,8 +234,9 @@ chmod 0644 "$bad/etc/vmware-tools/backupScripts.d/README.txt"      # QZ-FT-007: 
 printf '#!/bin/sh\n# Freeze the journal before vmtoolsd freezes the rest; thaw it after.\ncase "$1" in\n  freeze) fsfreeze -f /iris/journal ;;\n  thaw|freezeFail) fsfreeze -u /iris/journal ;;\nesac\n' \
   >"$bad/etc/vmware-tools/backupScripts.d/20-journal"
 chmod 0700 "$bad/etc/vmware-tools/backupScripts.d/20-journal"
-# QZ-JM-001/003/002/005: one freeze set no marker, one held writes 95 s, the last was never resumed.
-freeze_logs "$bad" UTC /var/log/freeze.log "$((now - 3 * 86400)):8:0:1" "$((now - 2 * 86400)):95:1:1" \
+# QZ-JM-001/003/002/005: one freeze set no marker, one held writes 95 s, the last was never resumed (as
+# messages.log tells it: the script's LogFile, /var/log/freeze.log, is not there).
+freeze_logs "$bad" UTC - "$((now - 3 * 86400)):8:0:1" "$((now - 2 * 86400)):95:1:1" \
   "$((now - 20 * 3600)):0:1:0"
 
 # collect_in TREE NAME: `quiesce collect --local` as NAME, run where TREE is laid over this machine's /.
