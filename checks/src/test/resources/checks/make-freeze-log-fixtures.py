@@ -225,3 +225,5 @@ case('error-command-failed', 'iris qlist failed: the instances and their message
      {"status": "ERROR", "message": ["iris qlist exited 1", "the instances are not known"]}, 'marker')
 case('error-since-invalid', 'The host variable since is not a duration.', host(good),
      {"status": "ERROR", "message": ["the host variable since holds 'a week'", "write one such as 8d"]}, 'marker', extra={"vars": {"since": "a week"}})
+case('marker-pass-logfile-missing', 'The scripts\' LogFile is not there; messages.log tells the freezes, and the finding says what was not found.',
+     host(good, logf=False), {"status": "PASS", "observed": ["3 of 3", "not found: /var/log/IRIS-pre_post.log* (the LogFile of ExternalFreeze in /usr/sbin/pre-freeze-script line 25)"]}, 'marker')

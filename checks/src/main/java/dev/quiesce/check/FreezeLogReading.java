@@ -48,6 +48,7 @@ record FreezeLogReading(FreezeHistory history, AuditWindow window, Instant asOf,
         List<LogSource> logs = new ArrayList<>();
         List<String> lookedAt = new ArrayList<>();
         List<String> read = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (FreezeLogSources.Source source : plan.sources()) {
             lookedAt.add(source.shown() + " (" + source.how() + ")");
             Fact<Lines> fact = view.get(source.scan());
@@ -69,7 +70,7 @@ record FreezeLogReading(FreezeHistory history, AuditWindow window, Instant asOf,
                                     + "the window)"));
                     logs.add(new LogSource(source.scan().pattern(), source.how(), source.instance(), lines.lines()));
                 }
-                case Fact.Absent<Lines> a -> { }
+                case Fact.Absent<Lines> a -> missing.add(source.shown() + " (" + source.how() + ")");
                 case Fact.Unknown<Lines> u -> {
                     tally.observe(source.shown() + ": unknown");
                     tally.unknown(u.reason() + (u.cause() == Fact.Cause.NOT_COLLECTED ? " (a capture holds the scans of "
@@ -84,8 +85,8 @@ record FreezeLogReading(FreezeHistory history, AuditWindow window, Instant asOf,
                     lookedAt)) + " (name the logs in the inventory variable " + FreezeLogSources.VARIABLE + ")");
             return Optional.empty();
         }
-        tally.note("read " + String.join("; ", read) + "; local times in " + zone.get().zone() + " ("
-                + ShownText.escaped(zone.get().source()) + ")");
+        tally.note("read " + String.join("; ", read) + (missing.isEmpty() ? "" : "; not found: " + String.join("; ",
+                missing)) + "; local times in " + zone.get().zone() + " (" + ShownText.escaped(zone.get().source()) + ")");
         Instant asOf = view.asOf();
         FreezeHistory history = FreezeHistory.assemble(logs, zone.get().zone(), info.zoneName(), window.start(asOf), asOf);
         history.problems().forEach(problem -> tally.unknown(ShownText.escaped(problem)));
