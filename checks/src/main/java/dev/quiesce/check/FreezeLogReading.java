@@ -41,8 +41,9 @@ record FreezeLogReading(FreezeHistory history, AuditWindow window, Instant asOf,
         Optional<ProbeInfo.HostZone> zone = info.localZone();
         if (zone.isEmpty()) {
             tally.observe("the host's time zone: unknown");
-            tally.unknown("the host's time zone is not known (the probe could read neither TZ, /etc/localtime nor "
-                    + "date +%z), so the logs' local times cannot be placed");
+            tally.unknown("the host's time zone is not known (the probe could read neither TZ, /etc/localtime, "
+                    + "/etc/timezone nor date +%z; a directory tree needs its own /etc/localtime or /etc/timezone), so "
+                    + "the logs' local times cannot be placed");
             return Optional.empty();
         }
         List<LogSource> logs = new ArrayList<>();

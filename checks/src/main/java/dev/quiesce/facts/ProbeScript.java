@@ -191,7 +191,7 @@ public final class ProbeScript {
             o="uid=$(id -u 2>/dev/null </dev/null)
             host=$(uname -n 2>/dev/null </dev/null)
             clock=$(date -u +%s 2>/dev/null </dev/null)
-            zone=$(date '+%z %Z' 2>/dev/null </dev/null)
+            zone=$(if [ -z "$R" ]; then date '+%z %Z'; fi 2>/dev/null </dev/null)
             stat=$QZ_STAT
             tz=$qz_tz
             localtime=$qz_lt
