@@ -118,8 +118,8 @@ CPF
 
 # freeze_logs TREE ZONE LOGFILE NIGHT...: the lines the freezes of each NIGHT (EPOCH:FROZEN_SECONDS:MARKER:RESUMED,
 # MARKER and RESUMED 1 or 0) leave in the LogFile (also the wrapper's own lines, as these scripts append them
-# there; none when LOGFILE is -) and in IRIS's messages.log, in ZONE's local time, with the journal files the
-# markers name.
+# there; none when LOGFILE is -) and in IRIS's messages.log (the switch, not the marker, which IRIS logs in
+# the LogFile only), in ZONE's local time, with the journal files the markers name.
 freeze_logs() {
   local root=$1 zone=$2 logfile=$3; shift 3
   local lf="$root$logfile" ml="$root/usr/irissys/mgr/messages.log" night start frozen marker resumed
@@ -141,8 +141,8 @@ freeze_logs() {
     if [ "$marker" = 1 ]; then
       printf '\nJournal file switched to:\n%s\n%s: Backup.General.ExternalFreeze: Start a journal restore for this backup with journal file: %s\n\nJournal marker set at\noffset 136104 of %s\n' \
         "$journal" "$L0" "$journal" "$journal" >>"$lf"
-      printf '%s (4242) 0 [Generic.Event] INTERSYSTEMS IRIS JOURNALING SYSTEM MESSAGE\nJournaling switched to: %s\n%s (4242) 0 [Utility.Event] Backup.General.ExternalFreeze: Start a journal restore for this backup with journal file: %s\n%s (4242) 0 [Utility.Event] Backup.General.ExternalFreeze: Journal marker set at offset 136104 of %s\n' \
-        "$M0" "$journal" "$M0" "$journal" "$M0" "$journal" >>"$ml"
+      printf '%s (4242) 0 [Generic.Event] INTERSYSTEMS IRIS JOURNALING SYSTEM MESSAGE\nJournaling switched to: %s\n%s (4242) 0 [Utility.Event] Backup.General.ExternalFreeze: Start a journal restore for this backup with journal file: %s\n' \
+        "$M0" "$journal" "$M0" "$journal" >>"$ml"
       : >"$root$journal"
     fi
     printf '%s: Backup.General.ExternalFreeze: System suspended\n%s: IRIS IS FROZEN\n' "$L1" "$D1" >>"$lf"

@@ -54,7 +54,7 @@ def logfile(freezes, zone='UTC'):
                     f"{lf(r, zone)}: Backup.General.ExternalThaw: System resumed"]
     return "\n".join(out) + "\n"
 
-def messages(freezes, zone='UTC', dback=False):
+def messages(freezes, zone='UTC', dback=False, markers=True):
     out = [f"{ml(AS_OF - dt.timedelta(days=9), zone)} (1201) 0 [Generic.Event] Instance IRIS started"]
     for f in freezes:
         s = f.start; e = '[Utility.Event] Backup.General.ExternalFreeze'
@@ -63,7 +63,7 @@ def messages(freezes, zone='UTC', dback=False):
             out += [f"{ml(s, zone)} (4242) 0 [Generic.Event] INTERSYSTEMS IRIS JOURNALING SYSTEM MESSAGE",
                     f"Journaling switched to: {f.journal}",
                     f"{ml(s, zone)} (4242) 0 {e}: Start a journal restore for this backup with journal file: {f.journal}"]
-        if f.marker:
+        if f.marker and markers:
             out.append(f"{ml(s, zone)} (4242) 0 {e}: Journal marker set at offset {f.offset} of {f.journal}")
         if f.suspended:
             out.append(f"{ml(s + dt.timedelta(seconds=1), zone)} (4242) 0 {e}: System suspended")
@@ -227,3 +227,10 @@ case('error-since-invalid', 'The host variable since is not a duration.', host(g
      {"status": "ERROR", "message": ["the host variable since holds 'a week'", "write one such as 8d"]}, 'marker', extra={"vars": {"since": "a week"}})
 case('marker-pass-logfile-missing', 'The scripts\' LogFile is not there; messages.log tells the freezes, and the finding says what was not found.',
      host(good, logf=False), {"status": "PASS", "observed": ["3 of 3", "not found: /var/log/IRIS-pre_post.log* (the LogFile of ExternalFreeze in /usr/sbin/pre-freeze-script line 25)"]}, 'marker')
+c = host(good, logf=False); c[-2] = lines(MSGLOG, [(MSGLOG, messages(good, markers=False))])
+case('marker-error-console-log-only', 'Only messages.log tells the freezes: it logs the switch but not the marker (the LogFile does), so the marker cannot be confirmed.',
+     c, {"status": "ERROR", "message": ["switched the journal, but only the console log tells it", "name that LogFile in the inventory variable freeze_logs"]}, 'marker')
+nos = nights(); nos[1].switch = False; nos[1].marker = False
+c = host(nos, logf=False); c[-2] = lines(MSGLOG, [(MSGLOG, messages(nos, markers=False))])
+case('marker-fail-console-log-no-switch', 'messages.log alone, and one freeze did not even switch the journal: that is certain.',
+     c, {"status": "FAIL", "message": ["IRIS at 2026-05-31T03:10:01Z", "neither switched the journal nor set a marker"]}, 'marker')

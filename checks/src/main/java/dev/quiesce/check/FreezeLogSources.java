@@ -22,7 +22,7 @@ import java.util.Optional;
  * (comma-separated absolute paths or globs) replaces discovery. Otherwise: the files the legacy freeze and
  * thaw scripts write when they run for the running instances (the LogFile of each ExternalFreeze and
  * ExternalThaw, and the wrapper's own log, such as the article's {@code $SNAPLOG}), and each instance's
- * {@code <install>/mgr/messages.log}. Every log is scanned with its rotated copies ({@code name*}:
+ * console log, {@code <install>/mgr/messages.log} (IRIS) or {@code mgr/cconsole.log} (Caché). Every log is scanned with its rotated copies ({@code name*}:
  * {@code messages.log.1}, {@code messages.log.2.gz}, logrotate's dated names), those older than the window
  * left unread on the host, for the fixed strings of {@link FreezeLogStrings} only.
  *
@@ -106,9 +106,11 @@ final class FreezeLogSources {
             for (ListedInstance listed : reading.instances()) {
                 Instance instance = listed.instance();
                 if (instance.directory().startsWith("/") && !instance.directory().contains("\0")) {
-                    add(sources, mgr(instance) + "/messages.log", "the messages.log of instance "
-                            + ShownText.escaped(instance.name()) + " (" + listed.source().label() + ")",
-                            Optional.of(instance.name()), problems);
+                    for (String name : consoleLogs(listed.source().product())) {
+                        add(sources, mgr(instance) + "/" + name, "the " + name + " of instance "
+                                + ShownText.escaped(instance.name()) + " (" + listed.source().label() + ")",
+                                Optional.of(instance.name()), problems);
+                    }
                 }
             }
         }
@@ -134,6 +136,20 @@ final class FreezeLogSources {
             }
         }
         return directories.stream().distinct().map(FactRequest.DirectoryListing::new).toList();
+    }
+
+    /** The instance's console log: IRIS writes mgr/messages.log, Caché mgr/cconsole.log; both where unknown. */
+    static List<String> consoleLogs(InstanceSource.Product product) {
+        return switch (product) {
+            case IRIS -> List.of("messages.log");
+            case CACHE -> List.of("cconsole.log");
+            case UNKNOWN -> List.of("messages.log", "cconsole.log");
+        };
+    }
+
+    /** Whether a file is an instance's console log or a rotated copy of one (by its name). */
+    static boolean consoleLog(String file) {
+        return file.matches("(?s)(.*/)?(messages|cconsole)\\.log([.-][^/]*)?");
     }
 
     private static String mgr(Instance instance) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The freeze-log rules against a live Caché guest in a sandbox, in Europe/Berlin: the article's scripts name the
- * logs (their $SNAPLOG and each instance's LogFile), ccontrol names the instance and its messages.log, and the
+ * logs (their $SNAPLOG and each instance's LogFile), ccontrol names the instance and its cconsole.log, and the
  * real probe scans them on the host. Three good nights pass; a log where one freeze set no marker, one lasted
  * 95 s and the last was never resumed fails QZ-JM-001, -003 and -002.
  */
@@ -36,7 +36,7 @@ class FreezeLogEndToEndTest {
     @Test
     void threeGoodNightsPassEveryFreezeLogRule() throws IOException {
         GuestTree tree = guest();
-        new FreezeLogs("CACHE", "/usr/cachesys", BERLIN).nightly(Instant.now(), 3).writeTo(tree);
+        new FreezeLogs("CACHE", "/usr/cachesys", "cconsole.log", BERLIN).nightly(Instant.now(), 3).writeTo(tree);
         HostResult host = TreeAudit.auditLive(tree, Set.of("guest", "cache"));
         assertEquals(HostStatus.AUDITED, host.status(), host.toString());
         for (String rule : new String[] {"QZ-JM-001", "QZ-JM-002", "QZ-JM-003", "QZ-JM-004", "QZ-JM-005", "QZ-JM-006"}) {
@@ -47,7 +47,7 @@ class FreezeLogEndToEndTest {
         assertTrue(marker.observed().contains("3 of 3 freeze(s) switched the journal and set a marker"), marker.observed());
         for (String log : new String[] {"/var/log/CACHE-pre_post.log (the LogFile of ExternalFreeze in "
                 + "/usr/sbin/pre-freeze-script line", "/var/log/snapshot.log (written by the script",
-                "/usr/cachesys/mgr/messages.log (the messages.log of instance CACHE", "local times in Europe/Berlin"}) {
+                "/usr/cachesys/mgr/cconsole.log (the cconsole.log of instance CACHE", "local times in Europe/Berlin"}) {
             assertTrue(marker.observed().contains(log), log + " not in: " + marker.observed());
         }
         assertEquals(3, marker.details().tables().get(0).rows().size(), marker.details().toString());
@@ -58,7 +58,7 @@ class FreezeLogEndToEndTest {
     void aMissingMarkerA95SecondFreezeAndAnUnresumedLastFreezeFailTheirRules() throws IOException {
         GuestTree tree = guest();
         Instant night = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.DAYS);
-        new FreezeLogs("CACHE", "/usr/cachesys", BERLIN)
+        new FreezeLogs("CACHE", "/usr/cachesys", "cconsole.log", BERLIN)
                 .night(new FreezeLogs.Night(night, 8, false, true))
                 .night(FreezeLogs.Night.good(night.plus(1, ChronoUnit.DAYS), 95))
                 .night(new FreezeLogs.Night(night.plus(2, ChronoUnit.DAYS), 0, true, false))

@@ -12,9 +12,10 @@ import java.util.Locale;
 /**
  * The logs a guest's nightly freezes leave, written into a {@link GuestTree} as the article's scripts and the
  * instance write them: the wrapper's {@code /var/log/snapshot.log} ({@code date}'s default form), the LogFile
- * {@code /var/log/<INST>-pre_post.log} ({@code MM/DD/YYYY HH:MM:SS}, multi-line entries) and
- * {@code <install>/mgr/messages.log} ({@code MM/DD/YY-HH:MM:SS:mmm}), all in the host's local time, with the
- * journal files the markers name.
+ * {@code /var/log/<INST>-pre_post.log} ({@code MM/DD/YYYY HH:MM:SS}, multi-line entries) and the instance's
+ * console log, {@code <install>/mgr/messages.log} (IRIS) or {@code cconsole.log} (Caché), in the form
+ * {@code MM/DD/YY-HH:MM:SS:mmm}, without the marker, which IRIS logs only in the LogFile; all in the host's
+ * local time, with the journal files the markers name.
  */
 public final class FreezeLogs {
     private static final DateTimeFormatter LOGFILE = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
@@ -30,12 +31,15 @@ public final class FreezeLogs {
 
     private final String instance;
     private final String install;
+    private final String consoleLog;
     private final ZoneId zone;
     private final List<Night> nights = new ArrayList<>();
 
-    public FreezeLogs(String instance, String install, ZoneId zone) {
+    /** @param consoleLog {@code messages.log} for IRIS, {@code cconsole.log} for Caché */
+    public FreezeLogs(String instance, String install, String consoleLog, ZoneId zone) {
         this.instance = instance;
         this.install = install;
+        this.consoleLog = consoleLog;
         this.zone = zone;
     }
 
@@ -104,7 +108,7 @@ public final class FreezeLogs {
         }
         tree.file("/var/log/snapshot.log", snap.toString(), "0644");
         tree.file("/var/log/" + instance + "-pre_post.log", logFile.toString(), "0644");
-        tree.file(install + "/mgr/messages.log", messages.toString(), "0644");
+        tree.file(install + "/mgr/" + consoleLog, messages.toString(), "0644");
         return tree;
     }
 

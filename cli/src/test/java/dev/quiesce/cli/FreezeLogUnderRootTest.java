@@ -31,7 +31,7 @@ class FreezeLogUnderRootTest {
     void sinceNarrowsTheWindowToTheFreezesInIt() throws IOException {
         GuestTree tree = guest();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        new FreezeLogs("CACHE", "/usr/cachesys", ZoneId.of("Europe/Berlin"))
+        new FreezeLogs("CACHE", "/usr/cachesys", "cconsole.log", ZoneId.of("Europe/Berlin"))
                 .night(FreezeLogs.Night.good(now.minus(60, ChronoUnit.HOURS), 9))
                 .night(FreezeLogs.Night.good(now.minus(30, ChronoUnit.HOURS), 8))
                 .night(FreezeLogs.Night.good(now.minus(1, ChronoUnit.HOURS), 7)).writeTo(tree);
