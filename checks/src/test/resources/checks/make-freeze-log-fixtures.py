@@ -234,3 +234,7 @@ nos = nights(); nos[1].switch = False; nos[1].marker = False
 c = host(nos, logf=False); c[-2] = lines(MSGLOG, [(MSGLOG, messages(nos, markers=False))])
 case('marker-fail-console-log-no-switch', 'messages.log alone, and one freeze did not even switch the journal: that is certain.',
      c, {"status": "FAIL", "message": ["IRIS at 2026-05-31T03:10:01Z", "neither switched the journal nor set a marker"]}, 'marker')
+inv2 = commands(qlist_exit=1, stderr="iris: license error") + [lines('/data/logs/freeze.log', [('/data/logs/freeze.log', logfile(good))])]
+case('marker-pass-freeze-logs-without-instances', 'freeze_logs names the log, so iris qlist failing leaves the marker rule decided.', inv2,
+     {"status": "PASS", "observed": ["3 of 3", "/data/logs/freeze.log (named in the inventory variable freeze_logs)"]}, 'marker',
+     extra={"vars": {"freeze_logs": "/data/logs/freeze.log"}})
