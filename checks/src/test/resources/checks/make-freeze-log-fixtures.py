@@ -238,3 +238,10 @@ inv2 = commands(qlist_exit=1, stderr="iris: license error") + [lines('/data/logs
 case('marker-pass-freeze-logs-without-instances', 'freeze_logs names the log, so iris qlist failing leaves the marker rule decided.', inv2,
      {"status": "PASS", "observed": ["3 of 3", "/data/logs/freeze.log (named in the inventory variable freeze_logs)"]}, 'marker',
      extra={"vars": {"freeze_logs": "/data/logs/freeze.log"}})
+case('duration-fail-exactly-max', 'A freeze of exactly max_frozen is not under it.', host(nights(frozen=(8, 60, 9))),
+     {"status": "FAIL", "message": ["kept writes suspended for 60 s, max_frozen is 60 s"]}, 'duration')
+case('error-since-zero', 'A window of zero is no window.', host(good),
+     {"status": "ERROR", "message": ["the host variable since holds '0d'"]}, 'marker', extra={"vars": {"since": "0d"}})
+case('recent-pass-exactly-max-age', 'The last freeze exactly max_age before the audit is still recent enough.',
+     host([Freeze(AS_OF - dt.timedelta(hours=26), journal=JOURNAL_DIR + '/20260531.002')]),
+     {"status": "PASS", "observed": ["26 h before the audit"]}, 'recent')
