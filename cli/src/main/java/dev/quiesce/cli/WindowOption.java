@@ -1,8 +1,8 @@
 package dev.quiesce.cli;
 
+import dev.quiesce.check.AuditWindow;
 import dev.quiesce.host.Host;
 import dev.quiesce.host.VariableHost;
-import dev.quiesce.model.DurationText;
 import dev.quiesce.model.QuiesceException;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -13,8 +13,6 @@ import picocli.CommandLine.Option;
  * collected for, so collect and audit it with the same value.
  */
 final class WindowOption {
-    static final String VARIABLE = "since";
-
     @Option(names = "--since", paramLabel = "DURATION", description = "How far back the log rules read, against each "
             + "host's own clock (default 8d; e.g. 36h, 30d).")
     String since;
@@ -23,10 +21,10 @@ final class WindowOption {
         if (since == null) {
             return hosts;
         }
-        if (DurationText.parse(since).filter(d -> !d.isZero()).isEmpty()) {
+        if (AuditWindow.parse(since).isEmpty()) {
             throw new QuiesceException("--since " + TerminalText.safe(since) + ": write a duration such as 8d, 36h or "
                     + "1d12h");
         }
-        return hosts.stream().<Host>map(h -> new VariableHost(h, VARIABLE, since)).toList();
+        return hosts.stream().<Host>map(h -> new VariableHost(h, AuditWindow.VARIABLE, since)).toList();
     }
 }
